@@ -50,6 +50,22 @@ std::string FormatIsoDate(absl::CivilDay day) {
   return buf;
 }
 
+v1::Date ToProtoDate(absl::CivilDay day) {
+  v1::Date d;
+  d.set_year(static_cast<int>(day.year()));
+  d.set_month(day.month());
+  d.set_day(day.day());
+  return d;
+}
+
+absl::StatusOr<absl::CivilDay> FromProtoDate(const v1::Date& date) {
+  if (!IsValidDate(date.year(), date.month(), date.day())) {
+    return absl::InvalidArgumentError(absl::StrCat("not a real calendar day: ", date.year(), "-",
+                                                   date.month(), "-", date.day()));
+  }
+  return absl::CivilDay(date.year(), date.month(), date.day());
+}
+
 absl::CivilDay Clock::TodayInJakarta() const {
   return absl::ToCivilDay(Now(), JakartaZone());
 }

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "kinerja/v1/common.pb.h"
 
 namespace kinerja::domain {
 
@@ -24,6 +25,10 @@ std::string FormatIsoDate(absl::CivilDay day);
 
 // True when year/month/day name a real calendar day in 1900..9999.
 bool IsValidDate(int year, int month, int day);
+
+// Conversions to and from kinerja.v1.Date. FromProtoDate refuses a date that is not a real day.
+v1::Date ToProtoDate(absl::CivilDay day);
+absl::StatusOr<absl::CivilDay> FromProtoDate(const v1::Date& date);
 
 // Source of the current time. Production uses SystemClock; tests use FixedClock.
 class Clock {

@@ -15,14 +15,9 @@
 #include "kinerja/v1/common.pb.h"
 #include "kinerja/v1/directory.pb.h"
 #include "server/domain/assignment_rules.h"
+#include "server/domain/violation.h"
 
 namespace kinerja::domain {
-
-// One problem with the input, in google.rpc.BadRequest terms.
-struct Violation {
-  std::string field;        // e.g. "csv[line=12].nip"
-  std::string description;  // e.g. "NIP must have exactly 18 digits; got 17 characters"
-};
 
 struct ImportRow {
   int line = 0;

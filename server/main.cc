@@ -1,0 +1,78 @@
+// kinerja_server: the gRPC services over MariaDB. Flags, each also settable as KINERJA_<NAME>.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "server/core/env_flags.h"
+#include "server/server_app.h"
+#include "server/storage/migrations.h"
+
+ABSL_FLAG(std::string, listen_host, "127.0.0.1", "Address the gRPC and admin ports listen on.");
+ABSL_FLAG(int, grpc_port, 50051, "gRPC port (0 picks a free one).");
+ABSL_FLAG(int, admin_port, 9091, "HTTP admin port for /healthz, /readyz and /metrics.");
+ABSL_FLAG(std::string, db_host, "127.0.0.1", "MariaDB/MySQL host.");
+ABSL_FLAG(int, db_port, 3306, "MariaDB/MySQL port.");
+ABSL_FLAG(std::string, db_user, "kinerja", "Database user.");
+ABSL_FLAG(std::string, db_password, "", "Database password (prefer KINERJA_DB_PASSWORD).");
+ABSL_FLAG(std::string, db_name, "kinerja", "Database (schema) name.");
+ABSL_FLAG(int, db_pool_size, 8, "Database connections, and database worker threads.");
+ABSL_FLAG(int, db_wait_s, 60, "Seconds start-up waits for the database.");
+ABSL_FLAG(int, executor_queue, 2048, "Calls that may wait for a database worker.");
+ABSL_FLAG(bool, migrate, true, "Apply missing migrations at start-up.");
+ABSL_FLAG(bool, migrate_only, false, "Apply migrations and exit (the Kubernetes migration Job).");
+ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds calls in flight get to finish on SIGTERM.");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("Kinerja gRPC server. Every flag may be set as KINERJA_<FLAG>.");
+  if (absl::Status st = kinerja::core::ApplyEnvironmentOverrides(); !st.ok()) {
+    std::cerr << "kinerja_server: " << st.message() << "\n";
+    return 2;
+  }
+  absl::ParseCommandLine(argc, argv);
+
+  // Block the stop signals in every thread; this one waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  kinerja::ServerOptions options;
+  options.listen_host = absl::GetFlag(FLAGS_listen_host);
+  options.grpc_port = absl::GetFlag(FLAGS_grpc_port);
+  options.admin_port = absl::GetFlag(FLAGS_admin_port);
+  options.db.host = absl::GetFlag(FLAGS_db_host);
+  options.db.port = absl::GetFlag(FLAGS_db_port);
+  options.db.user = absl::GetFlag(FLAGS_db_user);
+  options.db.password = absl::GetFlag(FLAGS_db_password);
+  options.db.database = absl::GetFlag(FLAGS_db_name);
+  options.db.size = absl::GetFlag(FLAGS_db_pool_size);
+  options.db_wait = absl::Seconds(absl::GetFlag(FLAGS_db_wait_s));
+  options.executor_queue = absl::GetFlag(FLAGS_executor_queue);
+  options.migrate = absl::GetFlag(FLAGS_migrate) || absl::GetFlag(FLAGS_migrate_only);
+  options.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s));
+
+  if (absl::GetFlag(FLAGS_migrate_only)) {
+    kinerja::storage::ConnectionPool pool(options.db);
+    auto applied = kinerja::storage::Migrate(pool, kinerja::storage::EmbeddedMigrations());
+    if (!applied.ok()) {
+      std::cerr << "kinerja_server: migration failed: " << applied.status() << "\n";
+      return 1;
+    }
+    std::cout << "{\"event\":\"migrations\",\"detail\":\"applied " << *applied << "\"}\n";
+    return 0;
+  }
+
+  kinerja::ServerApp app(options);
+  if (absl::Status st = app.Start(); !st.ok()) {
+    std::cerr << "kinerja_server: cannot start: " << st << "\n";
+    return 1;
+  }
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  app.Shutdown();
+  return 0;
+}

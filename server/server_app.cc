@@ -1,0 +1,112 @@
+#include "server/server_app.h"
+
+#include <mysql_driver.h>
+
+#include <thread>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/server_builder.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/core/request_interceptor.h"
+#include "server/storage/migrations.h"
+
+namespace kinerja {
+
+ServerApp::ServerApp(ServerOptions options, const domain::Clock* clock)
+    : options_(std::move(options)), clock_(clock ? *clock : system_clock_) {}
+
+ServerApp::~ServerApp() { Shutdown(); }
+
+absl::Status ServerApp::Start() {
+  log_ = std::make_unique<core::RequestLog>(options_.log_output);
+  pool_ = std::make_unique<storage::ConnectionPool>(options_.db);
+
+  // Wait for the database, then migrate (or just check, when another process migrates).
+  const absl::Time until = absl::Now() + options_.db_wait;
+  absl::Status db = absl::UnavailableError("not tried");
+  while (true) {
+    if (options_.migrate) {
+      auto applied = storage::Migrate(*pool_, storage::EmbeddedMigrations());
+      db = applied.status();
+      if (applied.ok()) {
+        log_->LogEvent("migrations", absl::StrCat("applied ", *applied, " new migration(s)"));
+      }
+    } else {
+      db = storage::CheckMigrationsCurrent(*pool_, storage::EmbeddedMigrations(),
+                                           absl::Now() + absl::Seconds(5));
+    }
+    if (db.ok() || !absl::IsUnavailable(db) || absl::Now() >= until) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  if (!db.ok()) return db;
+
+  executor_ = std::make_unique<core::BoundedExecutor>(
+      options_.db.size, options_.executor_queue,
+      [] { sql::mysql::get_mysql_driver_instance()->threadInit(); },
+      [] { sql::mysql::get_mysql_driver_instance()->threadEnd(); });
+  directory_repo_ = std::make_unique<storage::DirectoryRepository>(*pool_);
+  directory_service_ =
+      std::make_unique<services::DirectoryServiceImpl>(*directory_repo_, *executor_, clock_);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(absl::StrCat(options_.listen_host, ":", options_.grpc_port),
+                           grpc::InsecureServerCredentials(), &grpc_port_);
+  builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
+  builder.SetMaxSendMessageSize(options_.max_message_bytes);
+  builder.RegisterService(directory_service_.get());
+  builder.RegisterService(&diagnostics_service_);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<core::RequestInterceptorFactory>(&metrics_, log_.get()));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  server_ = builder.BuildAndStart();
+  if (!server_ || grpc_port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen for gRPC on ", options_.listen_host,
+                                               ":", options_.grpc_port));
+  }
+
+  metrics_.AddGauge("kinerja_db_pool_size", "Database connections in the pool.",
+                    [this] { return pool_->size(); });
+  metrics_.AddGauge("kinerja_db_pool_in_use", "Database connections lent out now.",
+                    [this] { return pool_->in_use(); });
+  metrics_.AddGauge("kinerja_executor_queued", "Calls waiting for a database worker.",
+                    [this] { return executor_->queued(); });
+  metrics_.AddGauge("kinerja_executor_busy", "Database workers running a call.",
+                    [this] { return executor_->busy(); });
+  if (options_.admin_port >= 0) {
+    admin_ = std::make_unique<core::AdminHttpServer>(
+        options_.listen_host, options_.admin_port,
+        core::AdminHandlers{[this] { return Ready(); }, [this] { return metrics_.RenderPrometheus(); }});
+    if (absl::Status st = admin_->Start(); !st.ok()) return st;
+  }
+  log_->LogEvent("started", absl::StrCat("grpc ", options_.listen_host, ":", grpc_port_,
+                                         " admin ", admin_port()));
+  return absl::OkStatus();
+}
+
+absl::Status ServerApp::Ready() {
+  if (stopping_.load()) return absl::UnavailableError("shutting down");
+  if (!pool_) return absl::UnavailableError("not started");
+  return storage::CheckMigrationsCurrent(*pool_, storage::EmbeddedMigrations(),
+                                         absl::Now() + absl::Seconds(2));
+}
+
+void ServerApp::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  if (server_) {
+    if (auto* health = server_->GetHealthCheckService()) health->Shutdown();
+    server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+    server_->Wait();
+  }
+  if (executor_) executor_->Shutdown();
+  if (admin_) admin_->Stop();
+  if (log_) {
+    log_->LogEvent("stopped", "graceful shutdown complete");
+    log_->Flush();
+  }
+}
+
+}  // namespace kinerja

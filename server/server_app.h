@@ -1,0 +1,78 @@
+// The whole server as an object: migrations, the connection pool, the executor, the gRPC services
+// (with health, reflection and the request interceptor) and the admin HTTP port. main() and the
+// integration tests both start it this way.
+#ifndef KINERJA_SERVER_SERVER_APP_H_
+#define KINERJA_SERVER_SERVER_APP_H_
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include <grpcpp/server.h>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "server/core/admin_http.h"
+#include "server/core/executor.h"
+#include "server/core/metrics.h"
+#include "server/core/request_log.h"
+#include "server/domain/civil_date.h"
+#include "server/services/diagnostics_service.h"
+#include "server/services/directory_service.h"
+#include "server/storage/connection_pool.h"
+#include "server/storage/directory_repository.h"
+
+namespace kinerja {
+
+struct ServerOptions {
+  std::string listen_host = "127.0.0.1";
+  int grpc_port = 50051;  // 0: pick a free port
+  int admin_port = 9091;  // 0: pick a free port; negative: no admin port
+  storage::PoolOptions db;
+  int executor_queue = 2048;         // calls waiting for a database worker
+  int max_message_bytes = 256 << 20;  // CSV imports are large
+  bool migrate = true;                // apply migrations at start-up
+  absl::Duration db_wait = absl::Seconds(60);  // how long start-up waits for the database
+  absl::Duration shutdown_grace = absl::Seconds(20);
+  FILE* log_output = stdout;
+};
+
+class ServerApp {
+ public:
+  explicit ServerApp(ServerOptions options, const domain::Clock* clock = nullptr);
+  ~ServerApp();
+
+  // Waits for the database (bounded by db_wait), migrates, and starts serving.
+  absl::Status Start();
+  int grpc_port() const { return grpc_port_; }
+  int admin_port() const { return admin_ ? admin_->port() : -1; }
+
+  // OK when the database answers and every migration is applied unchanged.
+  absl::Status Ready();
+
+  // Stops accepting calls, lets calls in flight finish (up to shutdown_grace), then stops.
+  void Shutdown();
+
+  core::Metrics& metrics() { return metrics_; }
+  storage::ConnectionPool& pool() { return *pool_; }
+
+ private:
+  ServerOptions options_;
+  domain::SystemClock system_clock_;
+  const domain::Clock& clock_;
+  core::Metrics metrics_;
+  std::unique_ptr<core::RequestLog> log_;
+  std::unique_ptr<storage::ConnectionPool> pool_;
+  std::unique_ptr<core::BoundedExecutor> executor_;
+  std::unique_ptr<storage::DirectoryRepository> directory_repo_;
+  std::unique_ptr<services::DirectoryServiceImpl> directory_service_;
+  services::DiagnosticsServiceImpl diagnostics_service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<core::AdminHttpServer> admin_;
+  std::atomic<bool> stopping_{false};
+  int grpc_port_ = 0;
+};
+
+}  // namespace kinerja
+
+#endif  // KINERJA_SERVER_SERVER_APP_H_

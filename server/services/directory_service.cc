@@ -1,0 +1,324 @@
+#include "server/services/directory_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/core/status_details.h"
+#include "server/domain/employee_import.h"
+#include "server/services/call_runner.h"
+#include "server/services/directory_validation.h"
+#include "server/services/request_fields.h"
+
+namespace kinerja::services {
+namespace {
+
+constexpr size_t kMaxImportBytes = 200u << 20;
+
+// Fills a list response page: `items` holds up to limit+1 rows; the extra one means another page.
+template <typename Item, typename Repeated, typename KeyFn>
+void FillPage(std::vector<Item> items, int limit, Repeated* out, std::string* next_token,
+              KeyFn key) {
+  const bool more = static_cast<int>(items.size()) > limit;
+  if (more) items.resize(limit);
+  for (auto& item : items) *out->Add() = std::move(item);
+  if (more && !items.empty()) *next_token = EncodePageToken(key(items.back()));
+}
+
+absl::StatusOr<absl::CivilDay> DayOrToday(const v1::Date& date, bool present,
+                                          const domain::Clock& clock, absl::string_view field) {
+  if (!present) return clock.TodayInJakarta();
+  auto day = domain::FromProtoDate(date);
+  if (!day.ok()) return core::FieldError(field, day.status().message());
+  return *day;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateOpd(grpc::CallbackServerContext* ctx,
+                                                          const v1::CreateOpdRequest* req,
+                                                          v1::Opd* resp) {
+  if (absl::Status st = ValidateCreateOpd(*req); !st.ok()) return FinishNow(ctx, st);
+  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
+    auto opd = repo_.CreateOpd(req->opd(), req->request_id(), deadline);
+    if (opd.ok()) *resp = std::move(*opd);
+    return opd.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetOpd(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetOpdRequest* req,
+                                                       v1::Opd* resp) {
+  auto code = CodeFromName(req->name(), "opds/", "name");
+  if (!code.ok()) return FinishNow(ctx, code.status());
+  return RunOnExecutor(ctx, executor_, [this, code = *code, resp](absl::Time deadline) {
+    auto opd = repo_.GetOpd(code, deadline);
+    if (opd.ok()) *resp = std::move(*opd);
+    return opd.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListOpds(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListOpdsRequest* req,
+                                                         v1::ListOpdsResponse* resp) {
+  auto size = PageSize(req->page_size(), 100, 1000);
+  if (!size.ok()) return FinishNow(ctx, size.status());
+  auto after = DecodePageToken(req->page_token());
+  if (!after.ok()) return FinishNow(ctx, after.status());
+  return RunOnExecutor(ctx, executor_,
+                       [this, size = *size, after = *after, resp](absl::Time deadline) {
+    auto opds = repo_.ListOpds(after, size + 1, deadline);
+    if (!opds.ok()) return opds.status();
+    FillPage(std::move(*opds), size, resp->mutable_opds(), resp->mutable_next_page_token(),
+             [](const v1::Opd& o) { return o.code(); });
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateUnit(grpc::CallbackServerContext* ctx,
+                                                           const v1::CreateUnitRequest* req,
+                                                           v1::Unit* resp) {
+  if (absl::Status st = ValidateCreateUnit(*req); !st.ok()) return FinishNow(ctx, st);
+  const std::string opd = *CodeFromName(req->parent(), "opds/", "parent");
+  return RunOnExecutor(ctx, executor_, [this, opd, req, resp](absl::Time deadline) {
+    auto unit = repo_.CreateUnit(opd, req->unit(), deadline);
+    if (unit.ok()) *resp = std::move(*unit);
+    return unit.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnits(grpc::CallbackServerContext* ctx,
+                                                          const v1::ListUnitsRequest* req,
+                                                          v1::ListUnitsResponse* resp) {
+  auto opd = CodeFromName(req->parent(), "opds/", "parent");
+  if (!opd.ok()) return FinishNow(ctx, opd.status());
+  return RunOnExecutor(ctx, executor_, [this, opd = *opd, resp](absl::Time deadline) {
+    auto units = repo_.ListUnits(opd, deadline);
+    if (!units.ok()) return units.status();
+    for (auto& u : *units) *resp->add_units() = std::move(u);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreatePosition(
+    grpc::CallbackServerContext* ctx, const v1::CreatePositionRequest* req, v1::Position* resp) {
+  if (absl::Status st = ValidateCreatePosition(*req); !st.ok()) return FinishNow(ctx, st);
+  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
+    auto pos = repo_.CreatePosition(req->position(), deadline);
+    if (pos.ok()) *resp = std::move(*pos);
+    return pos.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetPosition(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetPositionRequest* req,
+                                                            v1::Position* resp) {
+  auto code = CodeFromName(req->name(), "positions/", "name");
+  if (!code.ok()) return FinishNow(ctx, code.status());
+  return RunOnExecutor(ctx, executor_, [this, code = *code, resp](absl::Time deadline) {
+    auto pos = repo_.GetPosition(code, deadline);
+    if (pos.ok()) *resp = std::move(*pos);
+    return pos.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListPositions(
+    grpc::CallbackServerContext* ctx, const v1::ListPositionsRequest* req,
+    v1::ListPositionsResponse* resp) {
+  auto size = PageSize(req->page_size(), 100, 1000);
+  if (!size.ok()) return FinishNow(ctx, size.status());
+  auto after = DecodePageToken(req->page_token());
+  if (!after.ok()) return FinishNow(ctx, after.status());
+  storage::PositionFilter filter{req->opd(), req->unit(), req->kind()};
+  return RunOnExecutor(ctx, executor_, [this, size = *size, after = *after, filter,
+                                        resp](absl::Time deadline) {
+    auto positions = repo_.ListPositions(filter, after, size + 1, deadline);
+    if (!positions.ok()) return positions.status();
+    FillPage(std::move(*positions), size, resp->mutable_positions(),
+             resp->mutable_next_page_token(), [](const v1::Position& p) { return p.code(); });
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdatePosition(
+    grpc::CallbackServerContext* ctx, const v1::UpdatePositionRequest* req, v1::Position* resp) {
+  if (absl::Status st = ValidateUpdatePosition(*req); !st.ok()) return FinishNow(ctx, st);
+  const std::string code = *CodeFromName(req->position().name(), "positions/", "position.name");
+  storage::PositionUpdate update;
+  for (const std::string& path : req->update_mask().paths()) {
+    if (path == "title") update.title = req->position().title();
+    if (path == "unit") update.unit = req->position().unit();
+    if (path == "superior_position") update.superior_position = req->position().superior_position();
+  }
+  return RunOnExecutor(ctx, executor_, [this, code, update, resp](absl::Time deadline) {
+    auto pos = repo_.UpdatePosition(code, update, deadline);
+    if (pos.ok()) *resp = std::move(*pos);
+    return pos.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateEmployee(
+    grpc::CallbackServerContext* ctx, const v1::CreateEmployeeRequest* req, v1::Employee* resp) {
+  if (absl::Status st = ValidateCreateEmployee(*req); !st.ok()) return FinishNow(ctx, st);
+  v1::Employee employee = req->employee();
+  if (employee.status() == v1::EMPLOYEE_STATUS_UNSPECIFIED) employee.set_status(v1::ACTIVE);
+  return RunOnExecutor(ctx, executor_, [this, employee, req, resp](absl::Time deadline) {
+    auto created =
+        repo_.CreateEmployee(employee, req->request_id(), clock_.TodayInJakarta(), deadline);
+    if (created.ok()) *resp = std::move(*created);
+    return created.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetEmployeeRequest* req,
+                                                            v1::Employee* resp) {
+  auto nip = NipFromName(req->name(), "name");
+  if (!nip.ok()) return FinishNow(ctx, nip.status());
+  return RunOnExecutor(ctx, executor_, [this, nip = *nip, resp](absl::Time deadline) {
+    auto e = repo_.GetEmployee(nip, clock_.TodayInJakarta(), deadline);
+    if (e.ok()) *resp = std::move(*e);
+    return e.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListEmployees(
+    grpc::CallbackServerContext* ctx, const v1::ListEmployeesRequest* req,
+    v1::ListEmployeesResponse* resp) {
+  auto size = PageSize(req->page_size(), 50, 1000);
+  if (!size.ok()) return FinishNow(ctx, size.status());
+  auto after = DecodePageToken(req->page_token());
+  if (!after.ok()) return FinishNow(ctx, after.status());
+  if (req->name_prefix().size() > 200) {
+    return FinishNow(ctx, core::FieldError("name_prefix", "must be at most 200 bytes"));
+  }
+  storage::EmployeeFilter filter{req->opd(), req->unit(), req->position_kind(),
+                                 req->name_prefix()};
+  return RunOnExecutor(ctx, executor_, [this, size = *size, after = *after, filter,
+                                        resp](absl::Time deadline) {
+    auto employees =
+        repo_.ListEmployees(filter, clock_.TodayInJakarta(), after, size + 1, deadline);
+    if (!employees.ok()) return employees.status();
+    FillPage(std::move(*employees), size, resp->mutable_employees(),
+             resp->mutable_next_page_token(), [](const v1::Employee& e) { return e.nip(); });
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::TransferEmployee(
+    grpc::CallbackServerContext* ctx, const v1::TransferEmployeeRequest* req,
+    v1::Assignment* resp) {
+  if (absl::Status st = ValidateTransferEmployee(*req); !st.ok()) return FinishNow(ctx, st);
+  const std::string nip = *NipFromName(req->employee(), "employee");
+  const absl::CivilDay effective = *domain::FromProtoDate(req->effective_date());
+  return RunOnExecutor(ctx, executor_, [this, nip, effective, req, resp](absl::Time deadline) {
+    auto a = repo_.TransferEmployee(nip, req->position(), effective, req->reason(),
+                                    req->request_id(), deadline);
+    if (a.ok()) *resp = std::move(*a);
+    return a.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAssignments(
+    grpc::CallbackServerContext* ctx, const v1::ListAssignmentsRequest* req,
+    v1::ListAssignmentsResponse* resp) {
+  auto nip = NipFromName(req->parent(), "parent");
+  if (!nip.ok()) return FinishNow(ctx, nip.status());
+  return RunOnExecutor(ctx, executor_, [this, nip = *nip, resp](absl::Time deadline) {
+    auto list = repo_.ListAssignments(nip, deadline);
+    if (!list.ok()) return list.status();
+    for (auto& a : *list) *resp->add_assignments() = std::move(a);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateActingAssignment(
+    grpc::CallbackServerContext* ctx, const v1::CreateActingAssignmentRequest* req,
+    v1::ActingAssignment* resp) {
+  if (absl::Status st = ValidateCreateActingAssignment(*req); !st.ok()) return FinishNow(ctx, st);
+  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
+    auto a = repo_.CreateActingAssignment(req->acting_assignment(), req->request_id(), deadline);
+    if (a.ok()) *resp = std::move(*a);
+    return a.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListActingAssignments(
+    grpc::CallbackServerContext* ctx, const v1::ListActingAssignmentsRequest* req,
+    v1::ListActingAssignmentsResponse* resp) {
+  if (!req->position().empty()) {
+    if (auto st = CodeFromName(req->position(), "", "position"); !st.ok()) {
+      return FinishNow(ctx, st.status());
+    }
+  }
+  std::string nip;
+  if (!req->employee().empty()) {
+    auto n = NipFromName(req->employee(), "employee");
+    if (!n.ok()) return FinishNow(ctx, n.status());
+    nip = *n;
+  }
+  return RunOnExecutor(ctx, executor_, [this, req, nip, resp](absl::Time deadline) {
+    auto list = repo_.ListActingAssignments(req->position(), nip, deadline);
+    if (!list.ok()) return list.status();
+    for (auto& a : *list) *resp->add_acting_assignments() = std::move(a);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSuperior(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetSuperiorRequest* req,
+                                                            v1::Superior* resp) {
+  auto nip = NipFromName(req->employee(), "employee");
+  if (!nip.ok()) return FinishNow(ctx, nip.status());
+  auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
+  if (!day.ok()) return FinishNow(ctx, day.status());
+  return RunOnExecutor(ctx, executor_, [this, nip = *nip, day = *day, resp](absl::Time deadline) {
+    auto s = repo_.GetSuperior(nip, day, deadline);
+    if (s.ok()) *resp = std::move(*s);
+    return s.status();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSubordinates(
+    grpc::CallbackServerContext* ctx, const v1::ListSubordinatesRequest* req,
+    v1::ListSubordinatesResponse* resp) {
+  auto nip = NipFromName(req->employee(), "employee");
+  if (!nip.ok()) return FinishNow(ctx, nip.status());
+  auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
+  if (!day.ok()) return FinishNow(ctx, day.status());
+  return RunOnExecutor(ctx, executor_, [this, nip = *nip, day = *day, resp](absl::Time deadline) {
+    auto list = repo_.ListSubordinates(nip, day, deadline);
+    if (!list.ok()) return list.status();
+    for (auto& e : *list) *resp->add_employees() = std::move(e);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ImportEmployees(
+    grpc::CallbackServerContext* ctx, const v1::ImportEmployeesRequest* req,
+    v1::ImportEmployeesResponse* resp) {
+  if (req->csv().empty()) return FinishNow(ctx, core::FieldError("csv", "is required"));
+  if (req->csv().size() > kMaxImportBytes) {
+    return FinishNow(ctx, core::FieldError("csv", "is larger than 200 MiB; split the file"));
+  }
+  return RunOnExecutor(
+      ctx, executor_,
+      [this, req, resp](absl::Time deadline) -> absl::Status {
+        domain::ParsedImport parsed = domain::ParseEmployeeCsv(req->csv());
+        if (!parsed.violations.empty()) {
+          return core::InvalidArgumentWithViolations(
+              absl::StrCat("the CSV has ", parsed.violations.size(),
+                           " problem(s); nothing was stored"),
+              parsed.violations);
+        }
+        auto counts = repo_.ImportEmployees(parsed.rows, req->validate_only(), deadline);
+        if (!counts.ok()) return counts.status();
+        resp->set_rows(static_cast<int>(parsed.rows.size()));
+        resp->set_employees_created(counts->employees_created);
+        resp->set_employees_updated(counts->employees_updated);
+        resp->set_assignments_opened(counts->assignments_opened);
+        resp->set_rows_unchanged(counts->rows_unchanged);
+        resp->set_applied(!req->validate_only());
+        return absl::OkStatus();
+      },
+      absl::Minutes(5));
+}
+
+}  // namespace kinerja::services

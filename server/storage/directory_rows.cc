@@ -1,0 +1,23 @@
+#include "server/storage/directory_rows.h"
+
+#include "server/domain/civil_date.h"
+#include "server/storage/sql_rows.h"
+
+namespace kinerja::storage {
+
+void FillAssignment(sql::ResultSet& rs, int first, const std::string& nip, v1::Assignment* a) {
+  // Columns from `first`: start_date, end_date, reason, position code, title, kind, opd, unit.
+  a->set_employee(nip);
+  if (auto d = DateColumn(rs, first)) *a->mutable_start_date() = domain::ToProtoDate(*d);
+  if (auto d = DateColumn(rs, first + 1)) *a->mutable_end_date() = domain::ToProtoDate(*d);
+  a->set_reason(ParseEnumOr(std::string(rs.getString(first + 2)), v1::AssignmentReason_Parse,
+                            v1::ASSIGNMENT_REASON_UNSPECIFIED));
+  a->set_position(rs.getString(first + 3));
+  a->set_position_title(rs.getString(first + 4));
+  a->set_position_kind(ParseEnumOr(std::string(rs.getString(first + 5)), v1::PositionKind_Parse,
+                                     v1::POSITION_KIND_UNSPECIFIED));
+  a->set_opd(rs.getString(first + 6));
+  if (!rs.isNull(first + 7)) a->set_unit(rs.getString(first + 7));
+}
+
+}  // namespace kinerja::storage
