@@ -215,6 +215,16 @@ ImportPlan PlanImport(const std::vector<ImportRow>& rows, const ImportSnapshot& 
                                    absl::StrCat("unknown position '", row.position_code, "'")});
         continue;
       }
+      const bool recorded =
+          existing && std::any_of(existing->history.begin(), existing->history.end(),
+                                  [&](const AssignmentSpan& s) {
+                                    return s.position_id == pos->second.id &&
+                                           s.start == row.effective;
+                                  });
+      if (recorded) {
+        if (!(person_changed && k == i)) ++plan.rows_unchanged;
+        continue;
+      }
       auto decided = PlanAssignment(latest, pos->second.id, row.effective);
       if (!decided.ok()) {
         plan.violations.push_back(

@@ -53,7 +53,8 @@ struct EmployeeRecord {
   std::string full_name;
   v1::EmployeeType employee_type = v1::EMPLOYEE_TYPE_UNSPECIFIED;
   v1::EmployeeStatus status = v1::ACTIVE;
-  std::optional<AssignmentSpan> latest;
+  std::optional<AssignmentSpan> latest;  // the one with the greatest start
+  std::vector<AssignmentSpan> history;   // all of them; a row equal to one of them is unchanged
 };
 struct HolderSpan {
   std::string nip;

@@ -18,8 +18,8 @@ void FillPage(std::vector<Item> items, int limit, Repeated* out, std::string* ne
               KeyFn key) {
   const bool more = static_cast<int>(items.size()) > limit;
   if (more) items.resize(limit);
-  for (auto& item : items) *out->Add() = std::move(item);
   if (more && !items.empty()) *next_token = EncodePageToken(key(items.back()));
+  for (auto& item : items) *out->Add() = std::move(item);
 }
 
 absl::StatusOr<absl::CivilDay> DayOrToday(const v1::Date& date, bool present,

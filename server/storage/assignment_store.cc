@@ -122,6 +122,7 @@ domain::ImportSnapshot LoadSnapshot(Connection& c, const std::vector<domain::Imp
                  span.end = DateColumn(rs, 5);
                  auto& rec = snap.employees[nip_of[rs.getInt64(1)]];
                  if (!rec.latest || rec.latest->start < span.start) rec.latest = span;
+                 rec.history.push_back(span);
                });
 
   ForEachBatch(c, single_holder_ids,

@@ -1,0 +1,72 @@
+// Integration-test harness: a scratch database on the fixture's MariaDB (KINERJA_TEST_DB_ENV), the
+// real server started in-process on loopback with free ports, and a real gRPC channel to it.
+#ifndef KINERJA_TESTS_INTEGRATION_TEST_SERVER_H_
+#define KINERJA_TESTS_INTEGRATION_TEST_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/statusor.h"
+#include "kinerja/v1/diagnostics.grpc.pb.h"
+#include "kinerja/v1/directory.grpc.pb.h"
+#include "server/domain/civil_date.h"
+#include "server/server_app.h"
+
+namespace kinerja::testing {
+
+struct DbSettings {
+  std::string host;
+  int port = 0;
+  std::string user;
+  std::string password;
+};
+
+// Reads the fixture's connection settings.
+absl::StatusOr<DbSettings> LoadDbSettings();
+
+// Creates an empty database with a unique name and returns the name.
+absl::StatusOr<std::string> CreateScratchDatabase(const DbSettings& db);
+void DropDatabase(const DbSettings& db, const std::string& name);
+
+// Pool options for a database of the fixture.
+storage::PoolOptions PoolFor(const DbSettings& db, const std::string& database);
+
+class TestServer {
+ public:
+  // Starts a server on a new scratch database. The clock defaults to a fixed 2026-06-15 09:00 WIB.
+  static absl::StatusOr<std::unique_ptr<TestServer>> Start(ServerOptions overrides = {});
+  ~TestServer();
+
+  v1::DirectoryService::Stub& directory() { return *directory_; }
+  v1::DiagnosticsService::Stub& diagnostics() { return *diagnostics_; }
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
+  ServerApp& app() { return *app_; }
+  domain::FixedClock& clock() { return clock_; }
+  const DbSettings& db() const { return db_; }
+  const std::string& database() const { return database_; }
+
+ private:
+  TestServer() = default;
+  DbSettings db_;
+  std::string database_;
+  domain::FixedClock clock_{absl::FromCivil(absl::CivilSecond(2026, 6, 15, 2, 0, 0),
+                                            absl::UTCTimeZone())};
+  std::unique_ptr<ServerApp> app_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::DirectoryService::Stub> directory_;
+  std::unique_ptr<v1::DiagnosticsService::Stub> diagnostics_;
+};
+
+// A client context with a 10-second deadline.
+std::unique_ptr<grpc::ClientContext> Ctx(absl::Duration timeout = absl::Seconds(10));
+
+// The google.rpc.BadRequest field names carried by a status ("field: description" each).
+std::vector<std::string> FieldViolations(const grpc::Status& status);
+
+v1::Date D(int y, int m, int d);
+
+}  // namespace kinerja::testing
+
+#endif  // KINERJA_TESTS_INTEGRATION_TEST_SERVER_H_
