@@ -1,0 +1,431 @@
+#!/usr/bin/env bash
+# Directory benchmarks: produces the "Directory" section of BENCHMARKS.md, everything on loopback.
+#
+#   tests/bench/run_bench.sh                  full run (a few minutes on 2 cores), writes BENCHMARKS.md
+#   BENCH_QUICK=1 tests/bench/run_bench.sh    smoke run (ctest bench_smoke): 1 s per scenario, 1 round,
+#                                             3,000 demo employees, 2,000-row imports; the report goes to
+#                                             a temporary file that is printed, not to BENCHMARKS.md
+#
+# Steps: a throwaway MariaDB (tests/integration/mariadb_fixture.sh), database kinerja_bench, the server
+# (build/server/kinerja_server) on free loopback ports, demo data (build/tools/demo_data/
+# kinerja_demo_data), then ROUNDS interleaved rounds of [Ping, GetEmployee, ListEmployees at 32 calls in
+# flight; the raw prepared SELECT at the server's pool size], the median of the rounds taken per
+# figure; then CSV imports (kinerja_import_bench) of SMALL and LARGE new rows and a re-run of the SMALL
+# file. The server and MariaDB are stopped on exit, whatever happens.
+#
+# What it expects of the others:
+#   kinerja_server   flags from the environment: KINERJA_DB_HOST/PORT/USER/PASSWORD/NAME,
+#                    KINERJA_LISTEN_HOST, KINERJA_GRPC_PORT, KINERJA_ADMIN_PORT, KINERJA_DB_POOL_SIZE,
+#                    KINERJA_SHUTDOWN_GRACE_S; migrates an empty database at start; GET /readyz on the
+#                    admin port answers 2xx once it serves; stops on SIGTERM; accepts 256 MiB messages.
+#   kinerja_demo_data --target 127.0.0.1:PORT --write_csv_dir DIR --employees N: loads OPDs,
+#                    Pelaksana/Fungsional positions and N employees over gRPC; exit 0 on success.
+#
+# Environment:
+#   BUILD_DIR         built tree (default <repo>/build)
+#   BENCH_QUICK=1     the smoke mode above
+#   BENCH_STRICT=1    exit 1 when a target fails (otherwise targets are reported, not enforced)
+#   BENCH_OUT         report file (default <repo>/BENCHMARKS.md; with BENCH_QUICK a temporary file)
+#   BENCH_BUDGET_S    time budget of the whole run in seconds (default 570); every step is bounded by
+#                     what is left of it
+#   BENCH_ROUNDS, BENCH_DURATION_S   override the number of rounds and the seconds per scenario
+# Exit status: 0 on a completed run, 1 when a step fails (or a target, with BENCH_STRICT=1).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+ROOT="$(cd "$HERE/../.." && pwd -P)"
+# shellcheck source=SCRIPTDIR/../../scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+INVOCATION="$(
+  for v in BENCH_QUICK BENCH_STRICT BENCH_ROUNDS BENCH_DURATION_S BENCH_BUDGET_S BUILD_DIR; do
+    if [[ -n "${!v:-}" ]]; then printf '%s=%q ' "$v" "${!v}"; fi
+  done
+  printf '%q' "$0"
+  (($# == 0)) || printf ' %q' "$@"
+)"
+
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
+QUICK="${BENCH_QUICK:-0}"
+STRICT="${BENCH_STRICT:-0}"
+BUDGET_S="${BENCH_BUDGET_S:-570}"
+POOL_SIZE=8          # the server's connection pool, and the raw SELECT's concurrency
+LOAD_CONCURRENCY=32  # calls in flight for every gRPC scenario
+CHANNELS=4
+TARGET_RATE_RATIO=0.4   # GetEmployee rate >= 0.4 x Ping rate
+TARGET_P99_RATIO=2      # GetEmployee p99 <= 2 x Ping p99
+TARGET_IMPORT_RATE=20000
+if [[ "$QUICK" == 1 ]]; then
+  ROUNDS="${BENCH_ROUNDS:-1}"
+  DURATION_S="${BENCH_DURATION_S:-1}"
+  WARMUP_S=0.5
+  DEMO_EMPLOYEES=3000
+  IMPORT_SMALL=2000
+  IMPORT_LARGE=2000
+else
+  ROUNDS="${BENCH_ROUNDS:-3}"
+  DURATION_S="${BENCH_DURATION_S:-5}"
+  WARMUP_S=1
+  DEMO_EMPLOYEES=15000
+  IMPORT_SMALL=15000
+  IMPORT_LARGE=100000
+fi
+[[ "$ROUNDS" =~ ^[1-9]$ ]] || kinerja_die "bench: BENCH_ROUNDS must be 1..9"
+if ! [[ "$DURATION_S" =~ ^[0-9]+$ ]] || ((DURATION_S < 1 || DURATION_S > 60)); then
+  kinerja_die "bench: BENCH_DURATION_S must be 1..60"
+fi
+[[ "$BUDGET_S" =~ ^[0-9]+$ ]] || kinerja_die "bench: BENCH_BUDGET_S must be a number of seconds"
+
+SERVER="$BUILD_DIR/server/kinerja_server"
+DEMO="$BUILD_DIR/tools/demo_data/kinerja_demo_data"
+LOADGEN="$BUILD_DIR/tests/bench/kinerja_loadgen"
+DB_BENCH="$BUILD_DIR/tests/bench/kinerja_db_bench"
+IMPORT_BENCH="$BUILD_DIR/tests/bench/kinerja_import_bench"
+FIXTURE="$ROOT/tests/integration/mariadb_fixture.sh"
+for exe in "$SERVER" "$DEMO" "$LOADGEN" "$DB_BENCH" "$IMPORT_BENCH"; do
+  [[ -x "$exe" ]] || kinerja_die "bench: $exe is missing; build the tree first (cmake --build $BUILD_DIR)"
+done
+[[ -x "$FIXTURE" ]] || kinerja_die "bench: $FIXTURE is missing"
+kinerja_require_cmd mariadb curl timeout awk sed sort
+
+# ---------------------------------------------------------------------------------------------------
+# Time budget, clean-up
+
+START_S=$SECONDS
+CLEANUP_RESERVE_S=40  # stopping the server and MariaDB
+
+# bounded SECONDS CMD...: runs CMD with a timeout of SECONDS, or less if the budget is running out.
+bounded() {
+  local want="$1" left
+  shift
+  left=$((BUDGET_S - (SECONDS - START_S) - CLEANUP_RESERVE_S))
+  ((left > 0)) || kinerja_die "bench: time budget of ${BUDGET_S}s exhausted before: $*"
+  ((want < left)) || want=$left
+  timeout --kill-after=5 "$want" "$@"
+}
+
+# The script's own stdout and stderr, for the clean-up: a signal trap runs inside whatever
+# redirection the interrupted command had (e.g. 2>>loadgen.log). Long-lived children get them closed.
+exec 8>&1 9>&2
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/kinerja-bench.XXXXXX")"
+DB_DIR="$WORK/mariadb"
+RESULTS="$WORK/results"
+mkdir -p "$RESULTS"
+SERVER_PID=""
+DB_STARTED=0
+
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+cleanup() {
+  local rc=$?
+  set +e
+  exec 1>&8 2>&9
+  if [[ -n "$SERVER_PID" ]]; then
+    kinerja_stop_pid "$SERVER_PID" kinerja_server 15
+  fi
+  if ((DB_STARTED)); then
+    timeout 60 "$FIXTURE" stop "$DB_DIR" >>"$WORK/fixture.log" 2>&1 ||
+      kinerja_warn "bench: MariaDB in $DB_DIR did not stop cleanly (see $WORK/fixture.log)"
+  fi
+  if ((rc == 0)); then
+    rm -rf "$WORK"
+  else
+    if [[ -s "$WORK/server.log" ]]; then
+      kinerja_warn "bench: last lines of the server log:"
+      tail -n 20 "$WORK/server.log" >&2
+    fi
+    kinerja_warn "bench: failed (exit $rc); logs kept in $WORK"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------------
+# Small helpers
+
+# json_field FILE KEY: the value of a flat JSON member (numbers, booleans, simple strings).
+json_field() {
+  sed -n "s/.*\"$2\":\"\{0,1\}\([^,\"}]*\).*/\1/p" "$1" | head -n 1
+}
+
+# median_of SCENARIO KEY: median over the rounds of KEY in results/SCENARIO.r*.json.
+median_of() {
+  local f
+  for f in "$RESULTS/$1".r*.json; do json_field "$f" "$2"; done |
+    sort -g | awk '{ v[NR] = $1 } END {
+      if (NR == 0) { print 0; exit }
+      if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
+}
+
+# rounds_of SCENARIO KEY: the values of every round, "a / b / c".
+rounds_of() {
+  local f out=""
+  for f in "$RESULTS/$1".r*.json; do out+="${out:+ / }$(fmt_int "$(json_field "$f" "$2")")"; done
+  printf '%s' "$out"
+}
+
+# calc A B: A / B with 2 decimals (3 below 0.1); "n/a" when B is zero or empty.
+calc() {
+  awk -v a="$1" -v d="$2" 'BEGIN {
+    if (d + 0 == 0) { print "n/a"; exit }
+    r = a / d
+    printf (r < 0.1 ? "%.3f" : "%.2f"), r }'
+}
+# ge A B / le A B: numeric comparisons (false on "n/a").
+# shellcheck disable=SC2317  # invoked through verdict
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "n/a" && a + 0 >= b + 0) }'; }
+# shellcheck disable=SC2317
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "n/a" && a + 0 <= b + 0) }'; }
+# fmt_int N: rounded, with thousands separators.
+fmt_int() { printf '%.0f' "${1:-0}" | sed -E ':a;s/^(-?[0-9]+)([0-9]{3})/\1,\2/;ta'; }
+
+# verdict CMD...: PASS when CMD succeeds, else FAIL. (Called in $(...), so failures are counted
+# from the finished report, not here.)
+verdict() { if "$@"; then echo PASS; else echo FAIL; fi; }
+
+# ---------------------------------------------------------------------------------------------------
+# MariaDB, the server, demo data
+
+if [[ "$QUICK" == 1 ]]; then MODE=quick; else MODE=full; fi
+kinerja_log "bench: work directory $WORK ($MODE mode)"
+DB_STARTED=1
+bounded 120 "$FIXTURE" start "$DB_DIR" >"$WORK/fixture.log" 2>&1 8>&- 9>&- ||
+  kinerja_die "bench: MariaDB did not start (see $WORK/fixture.log)"
+# The fixture writes exactly KEY=VALUE lines (no quotes) for KINERJA_DB_HOST/PORT/USER/PASSWORD.
+while IFS='=' read -r key value; do
+  case "$key" in
+    KINERJA_DB_HOST | KINERJA_DB_PORT | KINERJA_DB_USER | KINERJA_DB_PASSWORD) export "$key=$value" ;;
+  esac
+done <"$DB_DIR/env"
+[[ -n "${KINERJA_DB_PORT:-}" && -n "${KINERJA_DB_PASSWORD:-}" ]] ||
+  kinerja_die "bench: $DB_DIR/env lacks the connection settings"
+export KINERJA_DB_NAME=kinerja_bench
+export MYSQL_PWD="$KINERJA_DB_PASSWORD"  # for the mariadb client: keeps the password out of `ps`
+
+# shellcheck disable=SC2153  # KINERJA_DB_HOST comes from the fixture's env file
+db_sql() {
+  bounded 60 mariadb --no-defaults --protocol=TCP \
+    -h"$KINERJA_DB_HOST" -P"$KINERJA_DB_PORT" -u"$KINERJA_DB_USER" --batch --skip-column-names "$@"
+}
+db_sql -e "CREATE DATABASE IF NOT EXISTS kinerja_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+DB_VERSION="$(db_sql -e 'SELECT VERSION()')"
+
+GRPC_PORT="$(kinerja_free_port 20000 32000)" || kinerja_die "bench: no free port"
+ADMIN_PORT="$GRPC_PORT"
+while [[ "$ADMIN_PORT" == "$GRPC_PORT" || "$ADMIN_PORT" == "$KINERJA_DB_PORT" ]]; do
+  ADMIN_PORT="$(kinerja_free_port 20000 32000)" || kinerja_die "bench: no free port"
+done
+TARGET="127.0.0.1:$GRPC_PORT"
+kinerja_log "bench: starting the server on $TARGET (admin $ADMIN_PORT)"
+KINERJA_LISTEN_HOST=127.0.0.1 KINERJA_GRPC_PORT="$GRPC_PORT" KINERJA_ADMIN_PORT="$ADMIN_PORT" \
+  KINERJA_DB_POOL_SIZE="$POOL_SIZE" KINERJA_SHUTDOWN_GRACE_S=5 \
+  "$SERVER" > >(tail -n 500 >"$WORK/server.log") 2>&1 8>&- 9>&- &
+SERVER_PID=$!  # the server itself; its log (a line per call) keeps only the last 500 lines
+
+ready=0
+ready_start=$SECONDS
+while ((SECONDS - ready_start < 60)); do
+  kinerja_pid_running "$SERVER_PID" || kinerja_die "bench: the server exited during start-up"
+  if curl -fsS --max-time 2 "http://127.0.0.1:$ADMIN_PORT/readyz" >/dev/null 2>&1; then
+    ready=1
+    break
+  fi
+  sleep 0.1
+done
+((ready)) || kinerja_die "bench: the server was not ready within 60 s"
+
+kinerja_log "bench: loading $DEMO_EMPLOYEES demo employees"
+demo_start=$SECONDS
+bounded 300 "$DEMO" --target "$TARGET" --write_csv_dir "$WORK/csv" --employees "$DEMO_EMPLOYEES" \
+  >"$WORK/demo.log" 2>&1 || {
+  tail -n 20 "$WORK/demo.log" >&2
+  kinerja_die "bench: demo data failed (see $WORK/demo.log)"
+}
+DEMO_S=$((SECONDS - demo_start))
+read -r N_EMPLOYEES N_OPDS N_POSITIONS <<<"$(db_sql kinerja_bench -e \
+  'SELECT (SELECT COUNT(*) FROM employees), (SELECT COUNT(*) FROM opds), (SELECT COUNT(*) FROM positions)')"
+
+# ---------------------------------------------------------------------------------------------------
+# Interleaved rounds
+
+run_loadgen() {  # SCENARIO ROUND
+  bounded $((DURATION_S + 60)) "$LOADGEN" --target "$TARGET" --scenario "$1" \
+    --concurrency "$LOAD_CONCURRENCY" --channels "$CHANNELS" --duration_s "$DURATION_S" \
+    --warmup_s "$WARMUP_S" --nip_cache_file "$WORK/nips.txt" \
+    >"$RESULTS/$1.r$2.json" 2>>"$WORK/loadgen.log" ||
+    kinerja_die "bench: kinerja_loadgen $1 failed (see $WORK/loadgen.log)"
+}
+run_db() {  # ROUND
+  bounded $((DURATION_S + 60)) "$DB_BENCH" --db_name kinerja_bench --concurrency "$POOL_SIZE" \
+    --duration_s "$DURATION_S" --warmup_s "$WARMUP_S" \
+    >"$RESULTS/select.r$1.json" 2>>"$WORK/db_bench.log" ||
+    kinerja_die "bench: kinerja_db_bench failed (see $WORK/db_bench.log)"
+}
+
+for ((r = 1; r <= ROUNDS; r++)); do
+  kinerja_log "bench: round $r of $ROUNDS"
+  run_loadgen ping "$r"
+  run_loadgen get_employee "$r"
+  run_loadgen list_employees "$r"
+  run_db "$r"
+done
+
+# ---------------------------------------------------------------------------------------------------
+# CSV imports
+
+run_import() {  # LABEL ARGS...
+  local label="$1"
+  shift
+  bounded 240 "$IMPORT_BENCH" --target "$TARGET" --label "$label" --deadline_s 230 "$@" \
+    >"$RESULTS/$label.json" 2>>"$WORK/import.log" ||
+    kinerja_die "bench: kinerja_import_bench $label failed (see $WORK/import.log)"
+}
+kinerja_log "bench: CSV imports of $IMPORT_SMALL and $IMPORT_LARGE rows, then a re-run"
+run_import import_small --rows "$IMPORT_SMALL" --write_csv "$WORK/import_small.csv"
+run_import import_large --rows "$IMPORT_LARGE"
+run_import reimport_small --csv_file "$WORK/import_small.csv"
+
+# ---------------------------------------------------------------------------------------------------
+# The report
+
+SCENARIOS=(ping get_employee list_employees select)
+declare -A M  # M[scenario:key]: median over the rounds
+for s in "${SCENARIOS[@]}"; do
+  for k in rate p50_us p90_us p99_us errors; do
+    M[$s:$k]="$(median_of "$s" "$k")"
+  done
+done
+get_rate_ratio="$(calc "${M[get_employee:rate]}" "${M[ping:rate]}")"
+get_p99_ratio="$(calc "${M[get_employee:p99_us]}" "${M[ping:p99_us]}")"
+list_rate_ratio="$(calc "${M[list_employees:rate]}" "${M[ping:rate]}")"
+list_p99_ratio="$(calc "${M[list_employees:p99_us]}" "${M[ping:p99_us]}")"
+get_select_ratio="$(calc "${M[get_employee:rate]}" "${M[select:rate]}")"
+total_errors=0
+for s in "${SCENARIOS[@]}"; do
+  for f in "$RESULTS/$s".r*.json; do
+    total_errors=$((total_errors + $(json_field "$f" errors)))
+  done
+done
+
+import_row() {  # LABEL TITLE: one table row for a first import
+  local f="$RESULTS/$1.json" rate rows expected created ratio result
+  rate="$(json_field "$f" rows_per_s)"
+  rows="$(json_field "$f" rows)"
+  expected="$(json_field "$f" expected_rows)"
+  created="$(json_field "$f" employees_created)"
+  ratio="$(calc "$rate" "$TARGET_IMPORT_RATE")"
+  result="$(verdict ge "$rate" "$TARGET_IMPORT_RATE")"
+  if [[ "$rows" != "$expected" || "$created" != "$expected" ]]; then
+    result="FAIL (server counted $rows rows, created $created, of $expected)"
+  fi
+  printf '| %s | %s rows/s (%s s) | the target, %s rows/s | %s | ≥ %s rows/s | %s |\n' "$2" \
+    "$(fmt_int "$rate")" "$(json_field "$f" seconds)" "$(fmt_int "$TARGET_IMPORT_RATE")" "$ratio" \
+    "$(fmt_int "$TARGET_IMPORT_RATE")" "$result"
+}
+
+small_rate="$(json_field "$RESULTS/import_small.json" rows_per_s)"
+re_rate="$(json_field "$RESULTS/reimport_small.json" rows_per_s)"
+re_rows="$(json_field "$RESULTS/reimport_small.json" rows)"
+re_unchanged="$(json_field "$RESULTS/reimport_small.json" rows_unchanged)"
+re_expected="$(json_field "$RESULTS/reimport_small.json" expected_rows)"
+
+SECTION="$WORK/section.md"
+{
+  echo "<!-- bench:directory:start -->"
+  echo "## Directory"
+  echo
+  echo "Written by \`tests/bench/run_bench.sh\`; do not edit between the markers."
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(
+    [[ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ]] && echo ' (with uncommitted changes)')"
+  echo "- Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"\
+    "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"\
+    "load average at the start $(cut -d' ' -f1-3 /proc/loadavg); MariaDB $DB_VERSION"
+  echo "- Command: \`$INVOCATION\`$([[ "$QUICK" == 1 ]] && echo ' (quick mode: figures are not representative)')"
+  echo "- Set-up, all on loopback on this one machine (the load generators, the server and MariaDB share" \
+    "the CPUs): the server with a pool of $POOL_SIZE connections; demo data of $(fmt_int "$N_EMPLOYEES")" \
+    "employees, $N_OPDS OPDs, $(fmt_int "$N_POSITIONS") positions (loaded in ${DEMO_S} s)."
+  echo "- Method: $ROUNDS interleaved round(s) of Ping, GetEmployee, ListEmployees (page of 50, filter" \
+    "rotating over the OPDs) with $LOAD_CONCURRENCY calls in flight over $CHANNELS channels, then the raw" \
+    "prepared \`SELECT ... FROM employees WHERE nip = ?\` on $POOL_SIZE connections; each ${DURATION_S} s" \
+    "after a ${WARMUP_S} s warm-up. Each figure is the median of the rounds; latencies are exact" \
+    "percentiles of every call. Imports are timed by the client from building the request to the response."
+  echo
+  echo "Ratio is Value / Baseline, both from this run."
+  echo
+  echo "| Figure | Value | Baseline | Ratio | Target | Result |"
+  echo "|---|---|---|---|---|---|"
+  printf '| GetEmployee rate | %s calls/s | Ping %s calls/s | %s | ≥ %s × Ping | %s |\n' \
+    "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[ping:rate]}")" "$get_rate_ratio" \
+    "$TARGET_RATE_RATIO" "$(verdict ge "$get_rate_ratio" "$TARGET_RATE_RATIO")"
+  printf '| GetEmployee p99 | %s µs | Ping p99 %s µs | %s | ≤ %s × Ping | %s |\n' \
+    "$(fmt_int "${M[get_employee:p99_us]}")" "$(fmt_int "${M[ping:p99_us]}")" "$get_p99_ratio" \
+    "$TARGET_P99_RATIO" "$(verdict le "$get_p99_ratio" "$TARGET_P99_RATIO")"
+  printf '| ListEmployees rate | %s calls/s | Ping %s calls/s | %s | informational | |\n' \
+    "$(fmt_int "${M[list_employees:rate]}")" "$(fmt_int "${M[ping:rate]}")" "$list_rate_ratio"
+  printf '| ListEmployees p99 | %s µs | Ping p99 %s µs | %s | informational | |\n' \
+    "$(fmt_int "${M[list_employees:p99_us]}")" "$(fmt_int "${M[ping:p99_us]}")" "$list_p99_ratio"
+  printf '| Raw SELECT rate (database ceiling, %s connections) | %s queries/s | | | informational | |\n' \
+    "$POOL_SIZE" "$(fmt_int "${M[select:rate]}")"
+  printf '| GetEmployee rate against the raw SELECT | %s calls/s | SELECT %s queries/s | %s | informational | |\n' \
+    "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[select:rate]}")" "$get_select_ratio"
+  import_row import_small "CSV import, $(fmt_int "$IMPORT_SMALL") new rows"
+  import_row import_large "CSV import, $(fmt_int "$IMPORT_LARGE") new rows"
+  printf '| CSV re-import of the %s-row file (idempotent) | %s rows/s, %s of %s rows unchanged | first import %s rows/s | %s | unchanged = rows | %s |\n' \
+    "$(fmt_int "$IMPORT_SMALL")" "$(fmt_int "$re_rate")" "$(fmt_int "$re_unchanged")" \
+    "$(fmt_int "$re_expected")" "$(fmt_int "$small_rate")" "$(calc "$re_rate" "$small_rate")" \
+    "$(verdict test "$re_unchanged" = "$re_expected" -a "$re_rows" = "$re_expected")"
+  printf '| Failed calls in all rounds | %s | | | 0 | %s |\n' "$total_errors" \
+    "$(verdict test "$total_errors" -eq 0)"
+  echo
+  echo "Every scenario, median of the rounds (the rates of each round in the last column):"
+  echo
+  echo "| Scenario | Rate /s | p50 µs | p90 µs | p99 µs | Errors | Rate of each round |"
+  echo "|---|---|---|---|---|---|---|"
+  for s in "${SCENARIOS[@]}"; do
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$s" "$(fmt_int "${M[$s:rate]}")" \
+      "$(fmt_int "${M[$s:p50_us]}")" "$(fmt_int "${M[$s:p90_us]}")" "$(fmt_int "${M[$s:p99_us]}")" \
+      "$(fmt_int "${M[$s:errors]}")" "$(rounds_of "$s" rate)"
+  done
+  echo
+  echo "<!-- bench:directory:end -->"
+} >"$SECTION"
+# verdict ran in command substitutions (subshells): count the failures from the section itself.
+FAILS="$(grep -c '| FAIL' "$SECTION" || true)"
+
+if [[ "$QUICK" == 1 ]]; then
+  OUT="${BENCH_OUT:-$WORK/BENCHMARKS.md}"
+else
+  OUT="${BENCH_OUT:-$ROOT/BENCHMARKS.md}"
+fi
+tmp_out="$OUT.tmp.$$"
+if [[ -f "$OUT" ]] && grep -q '<!-- bench:directory:start -->' "$OUT" &&
+  grep -q '<!-- bench:directory:end -->' "$OUT"; then
+  # Replace the marked section, keep everything else.
+  awk -v section="$SECTION" '
+    /<!-- bench:directory:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
+    /<!-- bench:directory:end -->/ { skip = 0; next }
+    !skip { print }' "$OUT" >"$tmp_out"
+elif [[ -f "$OUT" ]]; then
+  { cat "$OUT"; echo; cat "$SECTION"; } >"$tmp_out"
+else
+  {
+    echo "# Benchmarks"
+    echo
+    echo "Each figure is measured in one run beside its baseline, with the machine and the command that"
+    echo "produced it. Sections are rewritten by the scripts under \`tests/bench/\`."
+    echo
+    cat "$SECTION"
+  } >"$tmp_out"
+fi
+mv -f "$tmp_out" "$OUT"
+
+cat "$SECTION"
+kinerja_log "bench: report written to $OUT; $FAILS target(s) failed; $((SECONDS - START_S)) s in all"
+if [[ "$STRICT" == 1 ]] && ((FAILS > 0)); then
+  kinerja_log "bench: BENCH_STRICT=1 and $FAILS target(s) failed"
+  exit 1
+fi
+exit 0
