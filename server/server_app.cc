@@ -48,7 +48,8 @@ absl::Status ServerApp::Start() {
       [] { sql::mysql::get_mysql_driver_instance()->threadEnd(); });
   directory_repo_ = std::make_unique<storage::DirectoryRepository>(*pool_);
   directory_service_ =
-      std::make_unique<services::DirectoryServiceImpl>(*directory_repo_, *executor_, clock_);
+      std::make_unique<services::DirectoryServiceImpl>(*directory_repo_, *executor_, clock_,
+                                                      options_.executor_queue);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -246,6 +246,7 @@ ImportPlan PlanImport(const std::vector<ImportRow>& rows, const ImportSnapshot& 
       AssignmentOpen open;
       open.nip = nip;
       open.position_id = pos->second.id;
+      open.opd_id = pos->second.opd_id;
       open.start = row.effective;
       open.reason = row.reason != v1::ASSIGNMENT_REASON_UNSPECIFIED ? row.reason
                     : latest                                         ? v1::MUTASI

@@ -47,6 +47,7 @@ ParsedImport ParseEmployeeCsv(absl::string_view csv, int max_rows = 1'000'000);
 struct PositionRef {
   int64_t id = 0;
   v1::PositionKind kind = v1::POSITION_KIND_UNSPECIFIED;
+  int64_t opd_id = 0;
 };
 struct EmployeeRecord {
   int64_t id = 0;
@@ -86,6 +87,7 @@ struct AssignmentClose {
 struct AssignmentOpen {
   std::string nip;
   int64_t position_id = 0;
+  int64_t opd_id = 0;
   absl::CivilDay start;
   std::optional<absl::CivilDay> end;  // set when a later row in the same file closes it
   v1::AssignmentReason reason = v1::INITIAL;

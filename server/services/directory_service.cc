@@ -32,6 +32,22 @@ absl::StatusOr<absl::CivilDay> DayOrToday(const v1::Date& date, bool present,
 
 }  // namespace
 
+DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo,
+                                           core::BoundedExecutor& executor,
+                                           const domain::Clock& clock, int executor_queue)
+    : repo_(repo),
+      executor_(executor),
+      clock_(clock),
+      employee_loader_(
+          executor,
+          [this](const std::vector<std::string>& nips, absl::Time deadline) {
+            return repo_.GetEmployees(nips, clock_.TodayInJakarta(), deadline);
+          },
+          /*max_batch=*/64, /*max_pending=*/executor_queue,
+          [](const std::string& nip) {
+            return absl::NotFoundError(absl::StrCat("employee ", nip, " not found"));
+          }) {}
+
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateOpd(grpc::CallbackServerContext* ctx,
                                                           const v1::CreateOpdRequest* req,
                                                           v1::Opd* resp) {
@@ -172,11 +188,18 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServer
                                                             v1::Employee* resp) {
   auto nip = NipFromName(req->name(), "name");
   if (!nip.ok()) return FinishNow(ctx, nip.status());
-  return RunOnExecutor(ctx, executor_, [this, nip = *nip, resp](absl::Time deadline) {
-    auto e = repo_.GetEmployee(nip, clock_.TodayInJakarta(), deadline);
-    if (e.ok()) *resp = std::move(*e);
-    return e.status();
-  });
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  const bool queued = employee_loader_.Load(
+      *nip, WorkDeadline(ctx, absl::Seconds(30)),
+      [reactor, resp](absl::StatusOr<v1::Employee> e) {
+        if (e.ok()) *resp = std::move(*e);
+        reactor->Finish(core::ToGrpcStatus(e.status()));
+      });
+  if (!queued) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                 "the server is busy; retry with backoff"));
+  }
+  return reactor;
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListEmployees(

@@ -5,6 +5,7 @@
 
 #include "kinerja/v1/directory.grpc.pb.h"
 #include "server/core/executor.h"
+#include "server/services/batch_loader.h"
 #include "server/domain/civil_date.h"
 #include "server/storage/directory_repository.h"
 
@@ -13,8 +14,7 @@ namespace kinerja::services {
 class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService {
  public:
   DirectoryServiceImpl(storage::DirectoryRepository& repo, core::BoundedExecutor& executor,
-                       const domain::Clock& clock)
-      : repo_(repo), executor_(executor), clock_(clock) {}
+                       const domain::Clock& clock, int executor_queue);
 
   grpc::ServerUnaryReactor* CreateOpd(grpc::CallbackServerContext* ctx,
                                       const v1::CreateOpdRequest* req, v1::Opd* resp) override;
@@ -75,6 +75,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   storage::DirectoryRepository& repo_;
   core::BoundedExecutor& executor_;
   const domain::Clock& clock_;
+  BatchLoader<std::string, v1::Employee> employee_loader_;
 };
 
 }  // namespace kinerja::services

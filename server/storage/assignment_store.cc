@@ -84,11 +84,12 @@ domain::ImportSnapshot LoadSnapshot(Connection& c, const std::vector<domain::Imp
   };
 
   std::vector<int64_t> single_holder_ids;
-  ForEachBatch(c, codes, "SELECT id, code, kind FROM positions WHERE code IN ", "", bind_string,
-               [&](sql::ResultSet& rs) {
+  ForEachBatch(c, codes, "SELECT id, code, kind, opd_id FROM positions WHERE code IN ", "",
+               bind_string, [&](sql::ResultSet& rs) {
                  domain::PositionRef ref;
                  ref.id = rs.getInt64(1);
                  v1::PositionKind_Parse(std::string(rs.getString(3)), &ref.kind);
+                 ref.opd_id = rs.getInt64(4);
                  snap.positions[std::string(rs.getString(2))] = ref;
                  if (domain::IsSingleHolder(ref.kind)) single_holder_ids.push_back(ref.id);
                });
@@ -186,16 +187,19 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
   for (size_t start = 0; start < plan.opens.size(); start += kBatch) {
     const size_t n = std::min<size_t>(kBatch, plan.opens.size() - start);
     auto& stmt = c.Prepare(absl::StrCat(
-        "INSERT INTO assignments (employee_id, position_id, start_date, end_date, reason) VALUES ",
-        Placeholders(n, "(?,?,?,?,?)")));
+        "INSERT INTO assignments (employee_id, nip, position_id, opd_id, start_date, end_date,"
+        " reason) VALUES ",
+        Placeholders(n, "(?,?,?,?,?,?,?)")));
     for (size_t i = 0; i < n; ++i) {
       const auto& o = plan.opens[start + i];
-      const int b = static_cast<int>(i * 5);
+      const int b = static_cast<int>(i * 7);
       stmt.setInt64(b + 1, id_of.at(o.nip));
-      stmt.setInt64(b + 2, o.position_id);
-      stmt.setString(b + 3, DateParam(o.start));
-      if (o.end) stmt.setString(b + 4, DateParam(*o.end)); else stmt.setNull(b + 4, 0);
-      stmt.setString(b + 5, v1::AssignmentReason_Name(o.reason));
+      stmt.setString(b + 2, o.nip);
+      stmt.setInt64(b + 3, o.position_id);
+      stmt.setInt64(b + 4, o.opd_id);
+      stmt.setString(b + 5, DateParam(o.start));
+      if (o.end) stmt.setString(b + 6, DateParam(*o.end)); else stmt.setNull(b + 6, 0);
+      stmt.setString(b + 7, v1::AssignmentReason_Name(o.reason));
     }
     stmt.executeUpdate();
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -75,6 +76,9 @@ class DirectoryRepository {
                                               absl::Time deadline);
   absl::StatusOr<v1::Employee> GetEmployee(const std::string& nip, absl::CivilDay day,
                                            absl::Time deadline);
+  // Many employees in one query, by NIP; unknown NIPs are absent from the map.
+  absl::StatusOr<absl::flat_hash_map<std::string, v1::Employee>> GetEmployees(
+      const std::vector<std::string>& nips, absl::CivilDay day, absl::Time deadline);
   // Employees with nip > after, by NIP; filters apply to the assignment covering `day`.
   absl::StatusOr<std::vector<v1::Employee>> ListEmployees(const EmployeeFilter& filter,
                                                           absl::CivilDay day,

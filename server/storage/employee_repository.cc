@@ -14,15 +14,21 @@ namespace kinerja::storage {
 namespace {
 
 // An employee with the assignment covering a day (parameters 1 and 2: the day).
-constexpr char kEmployeeSelect[] =
+constexpr char kEmployeeColumns[] =
     "SELECT e.nip, e.full_name, e.employee_type, e.status, e.version,"
-    " a.start_date, a.end_date, a.reason, p.code, p.title, p.kind, o.code, u.code"
+    " a.start_date, a.end_date, a.reason, p.code, p.title, p.kind, o.code, u.code";
+constexpr char kEmployeeByOpdFrom[] =
+    " FROM assignments a JOIN employees e ON e.id = a.employee_id"
+    " JOIN positions p ON p.id = a.position_id JOIN opds o ON o.id = a.opd_id"
+    " LEFT JOIN units u ON u.id = p.unit_id";
+const std::string kEmployeeSelect = absl::StrCat(
+    kEmployeeColumns,
     " FROM employees e"
     " LEFT JOIN assignments a ON a.employee_id = e.id AND a.start_date <= ?"
     "   AND (a.end_date IS NULL OR a.end_date >= ?)"
     " LEFT JOIN positions p ON p.id = a.position_id"
     " LEFT JOIN opds o ON o.id = p.opd_id"
-    " LEFT JOIN units u ON u.id = p.unit_id";
+    " LEFT JOIN units u ON u.id = p.unit_id");
 
 v1::Employee EmployeeFromRow(sql::ResultSet& rs) {
   v1::Employee e;
@@ -124,25 +130,65 @@ absl::StatusOr<v1::Employee> DirectoryRepository::GetEmployee(const std::string&
                    [&](Connection& c) { return LoadEmployee(c, nip, day); });
 }
 
+absl::StatusOr<absl::flat_hash_map<std::string, v1::Employee>> DirectoryRepository::GetEmployees(
+    const std::vector<std::string>& nips, absl::CivilDay day, absl::Time deadline) {
+  using Result = absl::flat_hash_map<std::string, v1::Employee>;
+  return pool_.Run(deadline, "GetEmployees", [&](Connection& c) -> absl::StatusOr<Result> {
+    Result out;
+    if (nips.empty()) return out;
+    // Round the IN list up to a power of two (padding with the last NIP), so that a session
+    // prepares at most a handful of statement shapes.
+    size_t slots = 1;
+    while (slots < nips.size()) slots *= 2;
+    std::string placeholders = "?";
+    for (size_t i = 1; i < slots; ++i) placeholders += ",?";
+    auto& stmt = c.Prepare(absl::StrCat(kEmployeeSelect, " WHERE e.nip IN (", placeholders, ")"));
+    stmt.setString(1, DateParam(day));
+    stmt.setString(2, DateParam(day));
+    for (size_t i = 0; i < slots; ++i) {
+      stmt.setString(static_cast<int>(i + 3), nips[std::min(i, nips.size() - 1)]);
+    }
+    auto rs = Query(stmt);
+    while (rs->next()) {
+      v1::Employee e = EmployeeFromRow(*rs);
+      std::string nip = e.nip();
+      out.emplace(std::move(nip), std::move(e));
+    }
+    return out;
+  });
+}
+
 absl::StatusOr<std::vector<v1::Employee>> DirectoryRepository::ListEmployees(
     const EmployeeFilter& filter, absl::CivilDay day, const std::string& after, int limit,
     absl::Time deadline) {
   return pool_.Run(deadline, "ListEmployees",
                    [&](Connection& c) -> absl::StatusOr<std::vector<v1::Employee>> {
-    std::string sql = absl::StrCat(kEmployeeSelect, " WHERE e.nip > ?");
-    if (!filter.opd.empty()) absl::StrAppend(&sql, " AND o.code = ?");
+    // With an OPD, the page is read in (opd_id, nip) index order from the assignments covering the
+    // day; without one, in NIP order from employees.
+    const bool by_opd = !filter.opd.empty();
+    std::string sql =
+        by_opd ? absl::StrCat(kEmployeeColumns, kEmployeeByOpdFrom,
+                              " WHERE a.opd_id = (SELECT id FROM opds WHERE code = ?) AND a.nip > ?"
+                              " AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)")
+               : absl::StrCat(kEmployeeSelect, " WHERE e.nip > ?");
     if (!filter.unit.empty()) absl::StrAppend(&sql, " AND u.code = ?");
     if (filter.position_kind != v1::POSITION_KIND_UNSPECIFIED) {
       absl::StrAppend(&sql, " AND p.kind = ?");
     }
     if (!filter.name_prefix.empty()) absl::StrAppend(&sql, " AND e.full_name LIKE ?");
-    absl::StrAppend(&sql, " ORDER BY e.nip LIMIT ?");
+    absl::StrAppend(&sql, by_opd ? " ORDER BY a.nip LIMIT ?" : " ORDER BY e.nip LIMIT ?");
     auto& stmt = c.Prepare(sql);
     int i = 1;
-    stmt.setString(i++, DateParam(day));
-    stmt.setString(i++, DateParam(day));
-    stmt.setString(i++, after);
-    if (!filter.opd.empty()) stmt.setString(i++, filter.opd);
+    if (by_opd) {
+      stmt.setString(i++, filter.opd);
+      stmt.setString(i++, after);
+      stmt.setString(i++, DateParam(day));
+      stmt.setString(i++, DateParam(day));
+    } else {
+      stmt.setString(i++, DateParam(day));
+      stmt.setString(i++, DateParam(day));
+      stmt.setString(i++, after);
+    }
     if (!filter.unit.empty()) stmt.setString(i++, filter.unit);
     if (filter.position_kind != v1::POSITION_KIND_UNSPECIFIED) {
       stmt.setString(i++, v1::PositionKind_Name(filter.position_kind));
