@@ -28,7 +28,6 @@ KINERJA_DEB_PACKAGES=(
   googletest
   libgtest-dev
   libgmock-dev
-  libbenchmark-dev
   mariadb-server
   mariadb-client
   tzdata
