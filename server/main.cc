@@ -25,6 +25,21 @@ ABSL_FLAG(int, executor_queue, 2048, "Calls that may wait for a database worker.
 ABSL_FLAG(bool, migrate, true, "Apply missing migrations at start-up.");
 ABSL_FLAG(bool, migrate_only, false, "Apply migrations and exit (the Kubernetes migration Job).");
 ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds calls in flight get to finish on SIGTERM.");
+ABSL_FLAG(std::string, tls_cert_file, "", "PEM server certificate chain; empty serves plaintext gRPC.");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key for --tls_cert_file.");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA bundle client certificates must chain to; empty: client certificates not requested.");
+ABSL_FLAG(bool, tls_require_client_cert, false,
+          "Refuse clients without a certificate from --tls_client_ca_file (mutual TLS).");
+ABSL_FLAG(int, session_lifetime_min, 720, "Minutes a session lasts at most.");
+ABSL_FLAG(int, session_idle_min, 30, "Minutes of inactivity that end a session.");
+ABSL_FLAG(int, login_free_attempts, 3, "Failed sign-ins before each further attempt must wait.");
+ABSL_FLAG(int, login_lock_after, 10, "Failed sign-ins that lock the account.");
+ABSL_FLAG(int, login_lock_min, 15, "Minutes a locked account stays locked.");
+ABSL_FLAG(std::string, bootstrap_admin_nip, "",
+          "On a database with no BKPP administrator, give this NIP an administrator account.");
+ABSL_FLAG(std::string, bootstrap_admin_password, "",
+          "Its password (prefer KINERJA_BOOTSTRAP_ADMIN_PASSWORD).");
 
 int main(int argc, char** argv) {
   // Debian's Abseil keeps a lock-order graph for every Mutex; it costs on hot paths and its reports
@@ -58,6 +73,17 @@ int main(int argc, char** argv) {
   options.executor_queue = absl::GetFlag(FLAGS_executor_queue);
   options.migrate = absl::GetFlag(FLAGS_migrate) || absl::GetFlag(FLAGS_migrate_only);
   options.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s));
+  options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  options.tls.key_file = absl::GetFlag(FLAGS_tls_key_file);
+  options.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  options.tls.require_client_cert = absl::GetFlag(FLAGS_tls_require_client_cert);
+  options.sessions.lifetime = absl::Minutes(absl::GetFlag(FLAGS_session_lifetime_min));
+  options.sessions.idle_timeout = absl::Minutes(absl::GetFlag(FLAGS_session_idle_min));
+  options.login_throttle.free_attempts = absl::GetFlag(FLAGS_login_free_attempts);
+  options.login_throttle.lock_after = absl::GetFlag(FLAGS_login_lock_after);
+  options.login_throttle.lock_for = absl::Minutes(absl::GetFlag(FLAGS_login_lock_min));
+  options.bootstrap_admin_nip = absl::GetFlag(FLAGS_bootstrap_admin_nip);
+  options.bootstrap_admin_password = absl::GetFlag(FLAGS_bootstrap_admin_password);
 
   if (absl::GetFlag(FLAGS_migrate_only)) {
     kinerja::storage::ConnectionPool pool(options.db);

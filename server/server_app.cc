@@ -10,6 +10,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/core/request_interceptor.h"
+#include "server/auth/password_hasher.h"
+#include "server/domain/nip.h"
+#include "server/domain/password_rules.h"
 #include "server/storage/migrations.h"
 
 namespace kinerja {
@@ -20,6 +23,8 @@ ServerApp::ServerApp(ServerOptions options, const domain::Clock* clock)
 ServerApp::~ServerApp() { Shutdown(); }
 
 absl::Status ServerApp::Start() {
+  auto credentials = core::MakeServerCredentials(options_.tls);
+  if (!credentials.ok()) return credentials.status();
   log_ = std::make_unique<core::RequestLog>(options_.log_output);
   pool_ = std::make_unique<storage::ConnectionPool>(options_.db);
 
@@ -47,19 +52,32 @@ absl::Status ServerApp::Start() {
       [] { sql::mysql::get_mysql_driver_instance()->threadInit(); },
       [] { sql::mysql::get_mysql_driver_instance()->threadEnd(); });
   directory_repo_ = std::make_unique<storage::DirectoryRepository>(*pool_);
-  directory_service_ =
-      std::make_unique<services::DirectoryServiceImpl>(*directory_repo_, *executor_, clock_,
-                                                      options_.executor_queue);
+  identity_repo_ = std::make_unique<storage::IdentityRepository>(*pool_);
+  audit_repo_ = std::make_unique<storage::AuditRepository>(*pool_);
+  if (!options_.bootstrap_admin_nip.empty()) {
+    if (absl::Status st = BootstrapAdmin(); !st.ok()) return st;
+  }
+  auth::BurnVerifyTime("warm-up");  // computes the dummy hash once, before the first sign-in
+  authenticator_ =
+      std::make_unique<auth::Authenticator>(*identity_repo_, clock_, options_.sessions);
+  guard_ = std::make_unique<services::AccessGuard>(*authenticator_, *executor_);
+  directory_service_ = std::make_unique<services::DirectoryServiceImpl>(
+      *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue);
+  identity_service_ = std::make_unique<services::IdentityServiceImpl>(
+      *identity_repo_, *guard_, clock_, options_.login_throttle);
+  audit_service_ = std::make_unique<services::AuditServiceImpl>(*audit_repo_, *guard_);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(absl::StrCat(options_.listen_host, ":", options_.grpc_port),
-                           grpc::InsecureServerCredentials(), &grpc_port_);
+                           *credentials, &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   builder.RegisterService(directory_service_.get());
   builder.RegisterService(&diagnostics_service_);
+  builder.RegisterService(identity_service_.get());
+  builder.RegisterService(audit_service_.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(std::make_unique<core::RequestInterceptorFactory>(&metrics_, log_.get()));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -85,6 +103,28 @@ absl::Status ServerApp::Start() {
   }
   log_->LogEvent("started", absl::StrCat("grpc ", options_.listen_host, ":", grpc_port_,
                                          " admin ", admin_port()));
+  return absl::OkStatus();
+}
+
+absl::Status ServerApp::BootstrapAdmin() {
+  if (!domain::ParseNip(options_.bootstrap_admin_nip).ok()) {
+    return absl::InvalidArgumentError("bootstrap_admin_nip is not a valid NIP");
+  }
+  if (absl::Status st = domain::CheckNewPassword(options_.bootstrap_admin_password,
+                                                 options_.bootstrap_admin_nip);
+      !st.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("bootstrap_admin_password is not acceptable: ", st.message()));
+  }
+  auto hash = auth::HashPassword(options_.bootstrap_admin_password);
+  if (!hash.ok()) return hash.status();
+  auto created = identity_repo_->EnsureBootstrapAdmin(options_.bootstrap_admin_nip, *hash,
+                                                      absl::Now() + absl::Seconds(10));
+  if (!created.ok()) return created.status();
+  if (*created) {
+    log_->LogEvent("bootstrap", absl::StrCat("administrator account created for NIP ",
+                                             options_.bootstrap_admin_nip));
+  }
   return absl::OkStatus();
 }
 

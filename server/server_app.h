@@ -16,6 +16,14 @@
 #include "server/core/executor.h"
 #include "server/core/metrics.h"
 #include "server/core/request_log.h"
+#include "server/core/tls_config.h"
+#include "server/auth/authenticator.h"
+#include "server/domain/login_throttle.h"
+#include "server/services/access_guard.h"
+#include "server/services/audit_service.h"
+#include "server/services/identity_service.h"
+#include "server/storage/audit_store.h"
+#include "server/storage/identity_repository.h"
 #include "server/domain/civil_date.h"
 #include "server/services/diagnostics_service.h"
 #include "server/services/directory_service.h"
@@ -35,6 +43,12 @@ struct ServerOptions {
   absl::Duration db_wait = absl::Seconds(60);  // how long start-up waits for the database
   absl::Duration shutdown_grace = absl::Seconds(20);
   FILE* log_output = stdout;
+  core::TlsOptions tls;                 // default: plaintext gRPC port
+  auth::SessionPolicy sessions;
+  domain::ThrottleConfig login_throttle;
+  // When no account holds BKPP_ADMIN yet, this NIP gets one with this password (first start-up).
+  std::string bootstrap_admin_nip;
+  std::string bootstrap_admin_password;
 };
 
 class ServerApp {
@@ -55,8 +69,11 @@ class ServerApp {
 
   core::Metrics& metrics() { return metrics_; }
   storage::ConnectionPool& pool() { return *pool_; }
+  auth::Authenticator& authenticator() { return *authenticator_; }
 
  private:
+  absl::Status BootstrapAdmin();
+
   ServerOptions options_;
   domain::SystemClock system_clock_;
   const domain::Clock& clock_;
@@ -65,7 +82,13 @@ class ServerApp {
   std::unique_ptr<storage::ConnectionPool> pool_;
   std::unique_ptr<core::BoundedExecutor> executor_;
   std::unique_ptr<storage::DirectoryRepository> directory_repo_;
+  std::unique_ptr<storage::IdentityRepository> identity_repo_;
+  std::unique_ptr<storage::AuditRepository> audit_repo_;
+  std::unique_ptr<auth::Authenticator> authenticator_;
+  std::unique_ptr<services::AccessGuard> guard_;
   std::unique_ptr<services::DirectoryServiceImpl> directory_service_;
+  std::unique_ptr<services::IdentityServiceImpl> identity_service_;
+  std::unique_ptr<services::AuditServiceImpl> audit_service_;
   services::DiagnosticsServiceImpl diagnostics_service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<core::AdminHttpServer> admin_;

@@ -44,7 +44,14 @@ class RequestInterceptor : public grpc::experimental::Interceptor {
         absl::string_view id(it->second.data(), it->second.length());
         if (IsValidRequestId(id)) request_id_ = std::string(id);
       }
-      if (request_id_.empty()) request_id_ = NewRequestId();
+      if (request_id_.empty()) {
+        // A missing or unusable id is replaced by a generated one, visible to the handler too
+        // (audit rows carry it).
+        if (it != md->end()) md->erase(it);
+        request_id_ = NewRequestId();
+        static const std::string kKey = "x-request-id";
+        md->emplace(grpc::string_ref(kKey), grpc::string_ref(request_id_));
+      }
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
       if (request_id_.empty()) request_id_ = NewRequestId();

@@ -1,6 +1,7 @@
 #include "server/services/directory_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/auth/authorizer.h"
 #include "server/core/status_details.h"
 #include "server/domain/employee_import.h"
 #include "server/services/call_runner.h"
@@ -10,6 +11,7 @@
 namespace kinerja::services {
 namespace {
 
+constexpr char kService[] = "DirectoryService";
 constexpr size_t kMaxImportBytes = 200u << 20;
 
 // Fills a list response page: `items` holds up to limit+1 rows; the extra one means another page.
@@ -30,12 +32,20 @@ absl::StatusOr<absl::CivilDay> DayOrToday(const v1::Date& date, bool present,
   return *day;
 }
 
+// Copies a repository result into the response and returns its status.
+template <typename T>
+absl::Status Reply(absl::StatusOr<T> result, T* resp) {
+  if (result.ok()) *resp = std::move(*result);
+  return result.status();
+}
+
 }  // namespace
 
-DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo,
+DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
                                            core::BoundedExecutor& executor,
                                            const domain::Clock& clock, int executor_queue)
     : repo_(repo),
+      guard_(guard),
       executor_(executor),
       clock_(clock),
       employee_loader_(
@@ -48,41 +58,65 @@ DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo,
             return absl::NotFoundError(absl::StrCat("employee ", nip, " not found"));
           }) {}
 
+absl::Status DirectoryServiceImpl::CheckLoadedEmployee(const auth::Principal& principal,
+                                                       const auth::MethodPolicy& policy,
+                                                       const v1::Employee& employee,
+                                                       absl::Time deadline) {
+  const absl::CivilDay today = clock_.TodayInJakarta();
+  return auth::CheckEmployee(policy, principal, employee.nip(),
+                             employee.current_assignment().opd(),
+                             [&]() -> absl::StatusOr<std::string> {
+                               auto superior = repo_.GetSuperior(employee.nip(), today, deadline);
+                               if (!superior.ok()) return superior.status();
+                               return superior->employee().nip();
+                             });
+}
+
+absl::Status DirectoryServiceImpl::CheckEmployeeAccess(const CallInfo& call,
+                                                       const std::string& nip,
+                                                       absl::Time deadline) {
+  auto employee = repo_.GetEmployee(nip, clock_.TodayInJakarta(), deadline);
+  if (!employee.ok()) {
+    // Only those who could see any employee learn that this one does not exist.
+    if (absl::IsNotFound(employee.status()) && !call.principal.IsAdmin()) return auth::Denied();
+    return employee.status();
+  }
+  return CheckLoadedEmployee(call.principal, call.policy, *employee, deadline);
+}
+
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateOpd(grpc::CallbackServerContext* ctx,
                                                           const v1::CreateOpdRequest* req,
                                                           v1::Opd* resp) {
-  if (absl::Status st = ValidateCreateOpd(*req); !st.ok()) return FinishNow(ctx, st);
-  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
-    auto opd = repo_.CreateOpd(req->opd(), req->request_id(), deadline);
-    if (opd.ok()) *resp = std::move(*opd);
-    return opd.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateCreateOpd(*req); !st.ok()) return st;
+    return Reply(repo_.CreateOpd(req->opd(), req->request_id(), call.audit, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetOpd(grpc::CallbackServerContext* ctx,
                                                        const v1::GetOpdRequest* req,
                                                        v1::Opd* resp) {
-  auto code = CodeFromName(req->name(), "opds/", "name");
-  if (!code.ok()) return FinishNow(ctx, code.status());
-  return RunOnExecutor(ctx, executor_, [this, code = *code, resp](absl::Time deadline) {
-    auto opd = repo_.GetOpd(code, deadline);
-    if (opd.ok()) *resp = std::move(*opd);
-    return opd.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    auto code = CodeFromName(req->name(), "opds/", "name");
+    if (!code.ok()) return code.status();
+    return Reply(repo_.GetOpd(*code, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListOpds(grpc::CallbackServerContext* ctx,
                                                          const v1::ListOpdsRequest* req,
                                                          v1::ListOpdsResponse* resp) {
-  auto size = PageSize(req->page_size(), 100, 1000);
-  if (!size.ok()) return FinishNow(ctx, size.status());
-  auto after = DecodePageToken(req->page_token());
-  if (!after.ok()) return FinishNow(ctx, after.status());
-  return RunOnExecutor(ctx, executor_,
-                       [this, size = *size, after = *after, resp](absl::Time deadline) {
-    auto opds = repo_.ListOpds(after, size + 1, deadline);
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    auto size = PageSize(req->page_size(), 100, 1000);
+    if (!size.ok()) return size.status();
+    auto after = DecodePageToken(req->page_token());
+    if (!after.ok()) return after.status();
+    auto opds = repo_.ListOpds(*after, *size + 1, deadline);
     if (!opds.ok()) return opds.status();
-    FillPage(std::move(*opds), size, resp->mutable_opds(), resp->mutable_next_page_token(),
+    FillPage(std::move(*opds), *size, resp->mutable_opds(), resp->mutable_next_page_token(),
              [](const v1::Opd& o) { return o.code(); });
     return absl::OkStatus();
   });
@@ -91,22 +125,22 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListOpds(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateUnit(grpc::CallbackServerContext* ctx,
                                                            const v1::CreateUnitRequest* req,
                                                            v1::Unit* resp) {
-  if (absl::Status st = ValidateCreateUnit(*req); !st.ok()) return FinishNow(ctx, st);
-  const std::string opd = *CodeFromName(req->parent(), "opds/", "parent");
-  return RunOnExecutor(ctx, executor_, [this, opd, req, resp](absl::Time deadline) {
-    auto unit = repo_.CreateUnit(opd, req->unit(), deadline);
-    if (unit.ok()) *resp = std::move(*unit);
-    return unit.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateCreateUnit(*req); !st.ok()) return st;
+    const std::string opd = *CodeFromName(req->parent(), "opds/", "parent");
+    return Reply(repo_.CreateUnit(opd, req->unit(), call.audit, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnits(grpc::CallbackServerContext* ctx,
                                                           const v1::ListUnitsRequest* req,
                                                           v1::ListUnitsResponse* resp) {
-  auto opd = CodeFromName(req->parent(), "opds/", "parent");
-  if (!opd.ok()) return FinishNow(ctx, opd.status());
-  return RunOnExecutor(ctx, executor_, [this, opd = *opd, resp](absl::Time deadline) {
-    auto units = repo_.ListUnits(opd, deadline);
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    auto opd = CodeFromName(req->parent(), "opds/", "parent");
+    if (!opd.ok()) return opd.status();
+    auto units = repo_.ListUnits(*opd, deadline);
     if (!units.ok()) return units.status();
     for (auto& u : *units) *resp->add_units() = std::move(u);
     return absl::OkStatus();
@@ -115,39 +149,37 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnits(grpc::CallbackServerCo
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreatePosition(
     grpc::CallbackServerContext* ctx, const v1::CreatePositionRequest* req, v1::Position* resp) {
-  if (absl::Status st = ValidateCreatePosition(*req); !st.ok()) return FinishNow(ctx, st);
-  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
-    auto pos = repo_.CreatePosition(req->position(), deadline);
-    if (pos.ok()) *resp = std::move(*pos);
-    return pos.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateCreatePosition(*req); !st.ok()) return st;
+    return Reply(repo_.CreatePosition(req->position(), call.audit, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetPosition(grpc::CallbackServerContext* ctx,
                                                             const v1::GetPositionRequest* req,
                                                             v1::Position* resp) {
-  auto code = CodeFromName(req->name(), "positions/", "name");
-  if (!code.ok()) return FinishNow(ctx, code.status());
-  return RunOnExecutor(ctx, executor_, [this, code = *code, resp](absl::Time deadline) {
-    auto pos = repo_.GetPosition(code, deadline);
-    if (pos.ok()) *resp = std::move(*pos);
-    return pos.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    auto code = CodeFromName(req->name(), "positions/", "name");
+    if (!code.ok()) return code.status();
+    return Reply(repo_.GetPosition(*code, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListPositions(
     grpc::CallbackServerContext* ctx, const v1::ListPositionsRequest* req,
     v1::ListPositionsResponse* resp) {
-  auto size = PageSize(req->page_size(), 100, 1000);
-  if (!size.ok()) return FinishNow(ctx, size.status());
-  auto after = DecodePageToken(req->page_token());
-  if (!after.ok()) return FinishNow(ctx, after.status());
-  storage::PositionFilter filter{req->opd(), req->unit(), req->kind()};
-  return RunOnExecutor(ctx, executor_, [this, size = *size, after = *after, filter,
-                                        resp](absl::Time deadline) {
-    auto positions = repo_.ListPositions(filter, after, size + 1, deadline);
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    auto size = PageSize(req->page_size(), 100, 1000);
+    if (!size.ok()) return size.status();
+    auto after = DecodePageToken(req->page_token());
+    if (!after.ok()) return after.status();
+    storage::PositionFilter filter{req->opd(), req->unit(), req->kind()};
+    auto positions = repo_.ListPositions(filter, *after, *size + 1, deadline);
     if (!positions.ok()) return positions.status();
-    FillPage(std::move(*positions), size, resp->mutable_positions(),
+    FillPage(std::move(*positions), *size, resp->mutable_positions(),
              resp->mutable_next_page_token(), [](const v1::Position& p) { return p.code(); });
     return absl::OkStatus();
   });
@@ -155,45 +187,50 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListPositions(
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdatePosition(
     grpc::CallbackServerContext* ctx, const v1::UpdatePositionRequest* req, v1::Position* resp) {
-  if (absl::Status st = ValidateUpdatePosition(*req); !st.ok()) return FinishNow(ctx, st);
-  const std::string code = *CodeFromName(req->position().name(), "positions/", "position.name");
-  storage::PositionUpdate update;
-  for (const std::string& path : req->update_mask().paths()) {
-    if (path == "title") update.title = req->position().title();
-    if (path == "unit") update.unit = req->position().unit();
-    if (path == "superior_position") update.superior_position = req->position().superior_position();
-  }
-  return RunOnExecutor(ctx, executor_, [this, code, update, resp](absl::Time deadline) {
-    auto pos = repo_.UpdatePosition(code, update, deadline);
-    if (pos.ok()) *resp = std::move(*pos);
-    return pos.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateUpdatePosition(*req); !st.ok()) return st;
+    const std::string code = *CodeFromName(req->position().name(), "positions/", "position.name");
+    storage::PositionUpdate update;
+    for (const std::string& path : req->update_mask().paths()) {
+      if (path == "title") update.title = req->position().title();
+      if (path == "unit") update.unit = req->position().unit();
+      if (path == "superior_position") {
+        update.superior_position = req->position().superior_position();
+      }
+    }
+    return Reply(repo_.UpdatePosition(code, update, call.audit, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateEmployee(
     grpc::CallbackServerContext* ctx, const v1::CreateEmployeeRequest* req, v1::Employee* resp) {
-  if (absl::Status st = ValidateCreateEmployee(*req); !st.ok()) return FinishNow(ctx, st);
-  v1::Employee employee = req->employee();
-  if (employee.status() == v1::EMPLOYEE_STATUS_UNSPECIFIED) employee.set_status(v1::ACTIVE);
-  return RunOnExecutor(ctx, executor_, [this, employee, req, resp](absl::Time deadline) {
-    auto created =
-        repo_.CreateEmployee(employee, req->request_id(), clock_.TodayInJakarta(), deadline);
-    if (created.ok()) *resp = std::move(*created);
-    return created.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateCreateEmployee(*req); !st.ok()) return st;
+    v1::Employee employee = req->employee();
+    if (employee.status() == v1::EMPLOYEE_STATUS_UNSPECIFIED) employee.set_status(v1::ACTIVE);
+    return Reply(repo_.CreateEmployee(employee, req->request_id(), clock_.TodayInJakarta(),
+                                      call.audit, deadline),
+                 resp);
   });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServerContext* ctx,
-                                                            const v1::GetEmployeeRequest* req,
-                                                            v1::Employee* resp) {
-  auto nip = NipFromName(req->name(), "name");
-  if (!nip.ok()) return FinishNow(ctx, nip.status());
+grpc::ServerUnaryReactor* DirectoryServiceImpl::LoadEmployeeFor(
+    grpc::CallbackServerContext* ctx, const auth::Principal& principal,
+    const auth::MethodPolicy& policy, const std::string& nip, v1::Employee* resp) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   const bool queued = employee_loader_.Load(
-      *nip, WorkDeadline(ctx, absl::Seconds(30)),
-      [reactor, resp](absl::StatusOr<v1::Employee> e) {
-        if (e.ok()) *resp = std::move(*e);
-        reactor->Finish(core::ToGrpcStatus(e.status()));
+      nip, WorkDeadline(ctx, absl::Seconds(30)),
+      [this, reactor, resp, principal, &policy](absl::StatusOr<v1::Employee> e) {
+        absl::Status st = e.status();
+        if (e.ok()) {
+          st = CheckLoadedEmployee(principal, policy, *e, absl::Now() + absl::Seconds(5));
+          if (st.ok()) *resp = std::move(*e);
+        } else if (absl::IsNotFound(st) && !principal.IsAdmin()) {
+          st = auth::Denied();  // only those who could see any employee learn it does not exist
+        }
+        reactor->Finish(core::ToGrpcStatus(st));
       });
   if (!queued) {
     reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
@@ -202,24 +239,57 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServer
   return reactor;
 }
 
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetEmployeeRequest* req,
+                                                            v1::Employee* resp) {
+  const std::string& method = KINERJA_METHOD(kService);
+  const auth::MethodPolicy* policy = auth::FindPolicy(method);
+  // Hot path: with the caller's credentials in the authentication cache, admission happens here
+  // and the read joins a batch; otherwise the guard authenticates on a worker first.
+  auto cached = guard_.authenticator().FromCache(CredentialsOf(*ctx));
+  if (policy != nullptr && cached && cached->ok() && auth::Admit(*policy, **cached).ok()) {
+    auto nip = NipFromName(req->name(), "name");
+    if (!nip.ok()) return FinishNow(ctx, nip.status());
+    return LoadEmployeeFor(ctx, **cached, *policy, *nip, resp);
+  }
+  return guard_.Run(ctx, method, [this, req, resp](const CallInfo& call, absl::Time deadline) {
+    auto nip = NipFromName(req->name(), "name");
+    if (!nip.ok()) return nip.status();
+    auto employee = repo_.GetEmployee(*nip, clock_.TodayInJakarta(), deadline);
+    if (!employee.ok()) {
+      if (absl::IsNotFound(employee.status()) && !call.principal.IsAdmin()) return auth::Denied();
+      return employee.status();
+    }
+    if (absl::Status st = CheckLoadedEmployee(call.principal, call.policy, *employee, deadline);
+        !st.ok()) {
+      return st;
+    }
+    *resp = std::move(*employee);
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListEmployees(
     grpc::CallbackServerContext* ctx, const v1::ListEmployeesRequest* req,
     v1::ListEmployeesResponse* resp) {
-  auto size = PageSize(req->page_size(), 50, 1000);
-  if (!size.ok()) return FinishNow(ctx, size.status());
-  auto after = DecodePageToken(req->page_token());
-  if (!after.ok()) return FinishNow(ctx, after.status());
-  if (req->name_prefix().size() > 200) {
-    return FinishNow(ctx, core::FieldError("name_prefix", "must be at most 200 bytes"));
-  }
-  storage::EmployeeFilter filter{req->opd(), req->unit(), req->position_kind(),
-                                 req->name_prefix()};
-  return RunOnExecutor(ctx, executor_, [this, size = *size, after = *after, filter,
-                                        resp](absl::Time deadline) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = auth::CheckOpd(call.policy, call.principal, req->opd()); !st.ok()) {
+      return st;
+    }
+    auto size = PageSize(req->page_size(), 50, 1000);
+    if (!size.ok()) return size.status();
+    auto after = DecodePageToken(req->page_token());
+    if (!after.ok()) return after.status();
+    if (req->name_prefix().size() > 200) {
+      return core::FieldError("name_prefix", "must be at most 200 bytes");
+    }
+    storage::EmployeeFilter filter{req->opd(), req->unit(), req->position_kind(),
+                                   req->name_prefix()};
     auto employees =
-        repo_.ListEmployees(filter, clock_.TodayInJakarta(), after, size + 1, deadline);
+        repo_.ListEmployees(filter, clock_.TodayInJakarta(), *after, *size + 1, deadline);
     if (!employees.ok()) return employees.status();
-    FillPage(std::move(*employees), size, resp->mutable_employees(),
+    FillPage(std::move(*employees), *size, resp->mutable_employees(),
              resp->mutable_next_page_token(), [](const v1::Employee& e) { return e.nip(); });
     return absl::OkStatus();
   });
@@ -228,24 +298,26 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListEmployees(
 grpc::ServerUnaryReactor* DirectoryServiceImpl::TransferEmployee(
     grpc::CallbackServerContext* ctx, const v1::TransferEmployeeRequest* req,
     v1::Assignment* resp) {
-  if (absl::Status st = ValidateTransferEmployee(*req); !st.ok()) return FinishNow(ctx, st);
-  const std::string nip = *NipFromName(req->employee(), "employee");
-  const absl::CivilDay effective = *domain::FromProtoDate(req->effective_date());
-  return RunOnExecutor(ctx, executor_, [this, nip, effective, req, resp](absl::Time deadline) {
-    auto a = repo_.TransferEmployee(nip, req->position(), effective, req->reason(),
-                                    req->request_id(), deadline);
-    if (a.ok()) *resp = std::move(*a);
-    return a.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateTransferEmployee(*req); !st.ok()) return st;
+    const std::string nip = *NipFromName(req->employee(), "employee");
+    const absl::CivilDay effective = *domain::FromProtoDate(req->effective_date());
+    return Reply(repo_.TransferEmployee(nip, req->position(), effective, req->reason(),
+                                        req->request_id(), call.audit, deadline),
+                 resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAssignments(
     grpc::CallbackServerContext* ctx, const v1::ListAssignmentsRequest* req,
     v1::ListAssignmentsResponse* resp) {
-  auto nip = NipFromName(req->parent(), "parent");
-  if (!nip.ok()) return FinishNow(ctx, nip.status());
-  return RunOnExecutor(ctx, executor_, [this, nip = *nip, resp](absl::Time deadline) {
-    auto list = repo_.ListAssignments(nip, deadline);
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->parent(), "parent");
+    if (!nip.ok()) return nip.status();
+    if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
+    auto list = repo_.ListAssignments(*nip, deadline);
     if (!list.ok()) return list.status();
     for (auto& a : *list) *resp->add_assignments() = std::move(a);
     return absl::OkStatus();
@@ -255,29 +327,29 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAssignments(
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateActingAssignment(
     grpc::CallbackServerContext* ctx, const v1::CreateActingAssignmentRequest* req,
     v1::ActingAssignment* resp) {
-  if (absl::Status st = ValidateCreateActingAssignment(*req); !st.ok()) return FinishNow(ctx, st);
-  return RunOnExecutor(ctx, executor_, [this, req, resp](absl::Time deadline) {
-    auto a = repo_.CreateActingAssignment(req->acting_assignment(), req->request_id(), deadline);
-    if (a.ok()) *resp = std::move(*a);
-    return a.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = ValidateCreateActingAssignment(*req); !st.ok()) return st;
+    return Reply(repo_.CreateActingAssignment(req->acting_assignment(), req->request_id(),
+                                              call.audit, deadline),
+                 resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListActingAssignments(
     grpc::CallbackServerContext* ctx, const v1::ListActingAssignmentsRequest* req,
     v1::ListActingAssignmentsResponse* resp) {
-  if (!req->position().empty()) {
-    if (auto st = CodeFromName(req->position(), "", "position"); !st.ok()) {
-      return FinishNow(ctx, st.status());
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    if (!req->position().empty()) {
+      if (auto st = CodeFromName(req->position(), "", "position"); !st.ok()) return st.status();
     }
-  }
-  std::string nip;
-  if (!req->employee().empty()) {
-    auto n = NipFromName(req->employee(), "employee");
-    if (!n.ok()) return FinishNow(ctx, n.status());
-    nip = *n;
-  }
-  return RunOnExecutor(ctx, executor_, [this, req, nip, resp](absl::Time deadline) {
+    std::string nip;
+    if (!req->employee().empty()) {
+      auto n = NipFromName(req->employee(), "employee");
+      if (!n.ok()) return n.status();
+      nip = *n;
+    }
     auto list = repo_.ListActingAssignments(req->position(), nip, deadline);
     if (!list.ok()) return list.status();
     for (auto& a : *list) *resp->add_acting_assignments() = std::move(a);
@@ -288,26 +360,28 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListActingAssignments(
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSuperior(grpc::CallbackServerContext* ctx,
                                                             const v1::GetSuperiorRequest* req,
                                                             v1::Superior* resp) {
-  auto nip = NipFromName(req->employee(), "employee");
-  if (!nip.ok()) return FinishNow(ctx, nip.status());
-  auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
-  if (!day.ok()) return FinishNow(ctx, day.status());
-  return RunOnExecutor(ctx, executor_, [this, nip = *nip, day = *day, resp](absl::Time deadline) {
-    auto s = repo_.GetSuperior(nip, day, deadline);
-    if (s.ok()) *resp = std::move(*s);
-    return s.status();
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->employee(), "employee");
+    if (!nip.ok()) return nip.status();
+    auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
+    if (!day.ok()) return day.status();
+    if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
+    return Reply(repo_.GetSuperior(*nip, *day, deadline), resp);
   });
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSubordinates(
     grpc::CallbackServerContext* ctx, const v1::ListSubordinatesRequest* req,
     v1::ListSubordinatesResponse* resp) {
-  auto nip = NipFromName(req->employee(), "employee");
-  if (!nip.ok()) return FinishNow(ctx, nip.status());
-  auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
-  if (!day.ok()) return FinishNow(ctx, day.status());
-  return RunOnExecutor(ctx, executor_, [this, nip = *nip, day = *day, resp](absl::Time deadline) {
-    auto list = repo_.ListSubordinates(nip, day, deadline);
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->employee(), "employee");
+    if (!nip.ok()) return nip.status();
+    auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
+    if (!day.ok()) return day.status();
+    if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
+    auto list = repo_.ListSubordinates(*nip, *day, deadline);
     if (!list.ok()) return list.status();
     for (auto& e : *list) *resp->add_employees() = std::move(e);
     return absl::OkStatus();
@@ -317,13 +391,13 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSubordinates(
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ImportEmployees(
     grpc::CallbackServerContext* ctx, const v1::ImportEmployeesRequest* req,
     v1::ImportEmployeesResponse* resp) {
-  if (req->csv().empty()) return FinishNow(ctx, core::FieldError("csv", "is required"));
-  if (req->csv().size() > kMaxImportBytes) {
-    return FinishNow(ctx, core::FieldError("csv", "is larger than 200 MiB; split the file"));
-  }
-  return RunOnExecutor(
-      ctx, executor_,
-      [this, req, resp](absl::Time deadline) -> absl::Status {
+  return guard_.Run(
+      ctx, KINERJA_METHOD(kService),
+      [this, req, resp](const CallInfo& call, absl::Time deadline) -> absl::Status {
+        if (req->csv().empty()) return core::FieldError("csv", "is required");
+        if (req->csv().size() > kMaxImportBytes) {
+          return core::FieldError("csv", "is larger than 200 MiB; split the file");
+        }
         domain::ParsedImport parsed = domain::ParseEmployeeCsv(req->csv());
         if (!parsed.violations.empty()) {
           return core::InvalidArgumentWithViolations(
@@ -331,7 +405,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ImportEmployees(
                            " problem(s); nothing was stored"),
               parsed.violations);
         }
-        auto counts = repo_.ImportEmployees(parsed.rows, req->validate_only(), deadline);
+        auto counts = repo_.ImportEmployees(parsed.rows, req->validate_only(), call.audit,
+                                            deadline);
         if (!counts.ok()) return counts.status();
         resp->set_rows(static_cast<int>(parsed.rows.size()));
         resp->set_employees_created(counts->employees_created);

@@ -5,6 +5,7 @@
 
 #include "kinerja/v1/directory.grpc.pb.h"
 #include "server/core/executor.h"
+#include "server/services/access_guard.h"
 #include "server/services/batch_loader.h"
 #include "server/domain/civil_date.h"
 #include "server/storage/directory_repository.h"
@@ -13,8 +14,9 @@ namespace kinerja::services {
 
 class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService {
  public:
-  DirectoryServiceImpl(storage::DirectoryRepository& repo, core::BoundedExecutor& executor,
-                       const domain::Clock& clock, int executor_queue);
+  DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
+                       core::BoundedExecutor& executor, const domain::Clock& clock,
+                       int executor_queue);
 
   grpc::ServerUnaryReactor* CreateOpd(grpc::CallbackServerContext* ctx,
                                       const v1::CreateOpdRequest* req, v1::Opd* resp) override;
@@ -72,7 +74,20 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
                                             v1::ImportEmployeesResponse* resp) override;
 
  private:
+  // The employee-resource check (auth::CheckEmployee) for a NIP on the day: loads the facts it needs.
+  absl::Status CheckEmployeeAccess(const CallInfo& call, const std::string& nip,
+                                   absl::Time deadline);
+  // The same, for an employee already loaded (GetEmployee).
+  absl::Status CheckLoadedEmployee(const auth::Principal& principal,
+                                   const auth::MethodPolicy& policy, const v1::Employee& employee,
+                                   absl::Time deadline);
+  grpc::ServerUnaryReactor* LoadEmployeeFor(grpc::CallbackServerContext* ctx,
+                                            const auth::Principal& principal,
+                                            const auth::MethodPolicy& policy,
+                                            const std::string& nip, v1::Employee* resp);
+
   storage::DirectoryRepository& repo_;
+  AccessGuard& guard_;
   core::BoundedExecutor& executor_;
   const domain::Clock& clock_;
   BatchLoader<std::string, v1::Employee> employee_loader_;

@@ -205,6 +205,17 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
   }
 }
 
+// An employee's assignments, oldest first, for the audit row of a transfer.
+v1::ListAssignmentsResponse History(Connection& c, int64_t employee_id, const std::string& nip) {
+  auto& stmt = c.Prepare(
+      absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? ORDER BY a.start_date"));
+  stmt.setInt64(1, employee_id);
+  auto rs = Query(stmt);
+  v1::ListAssignmentsResponse out;
+  while (rs->next()) FillAssignment(*rs, 1, nip, out.add_assignments());
+  return out;
+}
+
 ImportCounts CountsOf(const domain::ImportPlan& plan) {
   ImportCounts counts;
   counts.employees_created = static_cast<int>(plan.new_employees.size());
@@ -226,7 +237,8 @@ std::vector<domain::Violation> AsTransferViolations(std::vector<domain::Violatio
 }  // namespace
 
 absl::StatusOr<ImportCounts> DirectoryRepository::ImportEmployees(
-    const std::vector<domain::ImportRow>& rows, bool validate_only, absl::Time deadline) {
+    const std::vector<domain::ImportRow>& rows, bool validate_only, const AuditContext& audit,
+    absl::Time deadline) {
   return pool_.Run(deadline, "ImportEmployees", [&](Connection& c) -> absl::StatusOr<ImportCounts> {
     NamedLock lock(c, deadline - absl::Now());
     if (!lock.held()) return absl::AbortedError("another import or transfer is running; try again");
@@ -239,15 +251,27 @@ absl::StatusOr<ImportCounts> DirectoryRepository::ImportEmployees(
                          " problem(s); nothing was stored"),
             plan.violations);
       }
-      if (!validate_only) ApplyPlan(c, plan, snap);
-      return CountsOf(plan);
+      const ImportCounts counts = CountsOf(plan);
+      if (!validate_only) {
+        ApplyPlan(c, plan, snap);
+        v1::ImportEmployeesResponse summary;
+        summary.set_rows(static_cast<int>(rows.size()));
+        summary.set_employees_created(counts.employees_created);
+        summary.set_employees_updated(counts.employees_updated);
+        summary.set_assignments_opened(counts.assignments_opened);
+        summary.set_rows_unchanged(counts.rows_unchanged);
+        summary.set_applied(true);
+        AppendAudit(c, audit, "employees:import", nullptr, &summary);
+      }
+      return counts;
     });
   });
 }
 
 absl::StatusOr<v1::Assignment> DirectoryRepository::TransferEmployee(
     const std::string& nip, const std::string& position_code, absl::CivilDay effective,
-    v1::AssignmentReason reason, const std::string& request_id, absl::Time deadline) {
+    v1::AssignmentReason reason, const std::string& request_id, const AuditContext& audit,
+    absl::Time deadline) {
   return pool_.Run(deadline, "TransferEmployee",
                    [&](Connection& c) -> absl::StatusOr<v1::Assignment> {
     NamedLock lock(c, deadline - absl::Now());
@@ -273,7 +297,10 @@ absl::StatusOr<v1::Assignment> DirectoryRepository::TransferEmployee(
         return core::InvalidArgumentWithViolations("the transfer is not possible",
                                                    AsTransferViolations(plan.violations));
       }
+      const v1::ListAssignmentsResponse before = History(c, emp->second.id, nip);
       ApplyPlan(c, plan, snap);
+      const v1::ListAssignmentsResponse after = History(c, emp->second.id, nip);
+      AppendAudit(c, audit, absl::StrCat("employees/", nip), &before, &after);
       auto& sel =
           c.Prepare(absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? AND a.start_date = ?"));
       sel.setInt64(1, emp->second.id);

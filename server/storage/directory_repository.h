@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "kinerja/v1/directory.pb.h"
 #include "server/domain/employee_import.h"
+#include "server/storage/audit_store.h"
 #include "server/storage/connection_pool.h"
 
 namespace kinerja::storage {
@@ -52,28 +53,29 @@ class DirectoryRepository {
 
   // OPDs and units.
   absl::StatusOr<v1::Opd> CreateOpd(const v1::Opd& opd, const std::string& request_id,
-                                    absl::Time deadline);
+                                    const AuditContext& audit, absl::Time deadline);
   absl::StatusOr<v1::Opd> GetOpd(const std::string& code, absl::Time deadline);
   // OPDs with code > after, by code, at most limit.
   absl::StatusOr<std::vector<v1::Opd>> ListOpds(const std::string& after, int limit,
                                                 absl::Time deadline);
   absl::StatusOr<v1::Unit> CreateUnit(const std::string& opd_code, const v1::Unit& unit,
-                                      absl::Time deadline);
+                                      const AuditContext& audit, absl::Time deadline);
   absl::StatusOr<std::vector<v1::Unit>> ListUnits(const std::string& opd_code, absl::Time deadline);
 
   // Positions.
-  absl::StatusOr<v1::Position> CreatePosition(const v1::Position& position, absl::Time deadline);
+  absl::StatusOr<v1::Position> CreatePosition(const v1::Position& position,
+                                              const AuditContext& audit, absl::Time deadline);
   absl::StatusOr<v1::Position> GetPosition(const std::string& code, absl::Time deadline);
   absl::StatusOr<std::vector<v1::Position>> ListPositions(const PositionFilter& filter,
                                                           const std::string& after, int limit,
                                                           absl::Time deadline);
   absl::StatusOr<v1::Position> UpdatePosition(const std::string& code, const PositionUpdate& update,
-                                              absl::Time deadline);
+                                              const AuditContext& audit, absl::Time deadline);
 
   // Employees; current_assignment is the one covering `day`.
   absl::StatusOr<v1::Employee> CreateEmployee(const v1::Employee& employee,
                                               const std::string& request_id, absl::CivilDay day,
-                                              absl::Time deadline);
+                                              const AuditContext& audit, absl::Time deadline);
   absl::StatusOr<v1::Employee> GetEmployee(const std::string& nip, absl::CivilDay day,
                                            absl::Time deadline);
   // Many employees in one query, by NIP; unknown NIPs are absent from the map.
@@ -91,13 +93,14 @@ class DirectoryRepository {
                                                   absl::CivilDay effective,
                                                   v1::AssignmentReason reason,
                                                   const std::string& request_id,
-                                                  absl::Time deadline);
+                                                  const AuditContext& audit, absl::Time deadline);
   absl::StatusOr<std::vector<v1::Assignment>> ListAssignments(const std::string& nip,
                                                               absl::Time deadline);
 
   // Acting superiors.
   absl::StatusOr<v1::ActingAssignment> CreateActingAssignment(const v1::ActingAssignment& acting,
                                                               const std::string& request_id,
+                                                              const AuditContext& audit,
                                                               absl::Time deadline);
   absl::StatusOr<std::vector<v1::ActingAssignment>> ListActingAssignments(
       const std::string& position_code, const std::string& nip, absl::Time deadline);
@@ -111,7 +114,8 @@ class DirectoryRepository {
 
   // Bulk import: plans with domain::PlanImport against the rows' snapshot and applies all or nothing.
   absl::StatusOr<ImportCounts> ImportEmployees(const std::vector<domain::ImportRow>& rows,
-                                               bool validate_only, absl::Time deadline);
+                                               bool validate_only, const AuditContext& audit,
+                                               absl::Time deadline);
 
  private:
   ConnectionPool& pool_;

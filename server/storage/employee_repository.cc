@@ -100,6 +100,7 @@ v1::ActingAssignment ActingFromRow(sql::ResultSet& rs) {
 absl::StatusOr<v1::Employee> DirectoryRepository::CreateEmployee(const v1::Employee& employee,
                                                                  const std::string& request_id,
                                                                  absl::CivilDay day,
+                                                                 const AuditContext& audit,
                                                                  absl::Time deadline) {
   return pool_.Run(deadline, "CreateEmployee", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Employee> {
@@ -117,7 +118,10 @@ absl::StatusOr<v1::Employee> DirectoryRepository::CreateEmployee(const v1::Emplo
       ins.setString(4, v1::EmployeeStatus_Name(employee.status()));
       ins.executeUpdate();
       auto created = LoadEmployee(c, employee.nip(), day);
-      if (created.ok()) SaveIdempotentResponse(c, "CreateEmployee", request_id, *created);
+      if (created.ok()) {
+        AppendAudit(c, audit, created->name(), nullptr, &*created);
+        SaveIdempotentResponse(c, "CreateEmployee", request_id, *created);
+      }
       return created;
     });
   });
@@ -229,7 +233,8 @@ absl::StatusOr<std::vector<v1::Assignment>> DirectoryRepository::ListAssignments
 }
 
 absl::StatusOr<v1::ActingAssignment> DirectoryRepository::CreateActingAssignment(
-    const v1::ActingAssignment& acting, const std::string& request_id, absl::Time deadline) {
+    const v1::ActingAssignment& acting, const std::string& request_id, const AuditContext& audit,
+    absl::Time deadline) {
   return pool_.Run(deadline, "CreateActingAssignment", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::ActingAssignment> {
       v1::ActingAssignment stored;
@@ -283,6 +288,7 @@ absl::StatusOr<v1::ActingAssignment> DirectoryRepository::CreateActingAssignment
       id_rs->next();
       v1::ActingAssignment created = acting;
       created.set_id(std::to_string(id_rs->getInt64(1)));
+      AppendAudit(c, audit, absl::StrCat("actingAssignments/", created.id()), nullptr, &created);
       SaveIdempotentResponse(c, "CreateActingAssignment", request_id, created);
       return created;
     });

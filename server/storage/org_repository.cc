@@ -76,6 +76,7 @@ absl::StatusOr<v1::Position> LoadPosition(Connection& c, const std::string& code
 
 absl::StatusOr<v1::Opd> DirectoryRepository::CreateOpd(const v1::Opd& opd,
                                                        const std::string& request_id,
+                                                       const AuditContext& audit,
                                                        absl::Time deadline) {
   return pool_.Run(deadline, "CreateOpd", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Opd> {
@@ -96,6 +97,7 @@ absl::StatusOr<v1::Opd> DirectoryRepository::CreateOpd(const v1::Opd& opd,
       auto rs = Query(sel);
       rs->next();
       v1::Opd created = OpdFromRow(*rs);
+      AppendAudit(c, audit, created.name(), nullptr, &created);
       SaveIdempotentResponse(c, "CreateOpd", request_id, created);
       return created;
     });
@@ -128,6 +130,7 @@ absl::StatusOr<std::vector<v1::Opd>> DirectoryRepository::ListOpds(const std::st
 
 absl::StatusOr<v1::Unit> DirectoryRepository::CreateUnit(const std::string& opd_code,
                                                          const v1::Unit& unit,
+                                                         const AuditContext& audit,
                                                          absl::Time deadline) {
   return pool_.Run(deadline, "CreateUnit", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Unit> {
@@ -159,6 +162,7 @@ absl::StatusOr<v1::Unit> DirectoryRepository::CreateUnit(const std::string& opd_
       ins.executeUpdate();
       v1::Unit created = unit;
       created.set_name(absl::StrCat("opds/", opd_code, "/units/", unit.code()));
+      AppendAudit(c, audit, created.name(), nullptr, &created);
       return created;
     });
   });
@@ -189,6 +193,7 @@ absl::StatusOr<std::vector<v1::Unit>> DirectoryRepository::ListUnits(const std::
 }
 
 absl::StatusOr<v1::Position> DirectoryRepository::CreatePosition(const v1::Position& position,
+                                                                 const AuditContext& audit,
                                                                  absl::Time deadline) {
   return pool_.Run(deadline, "CreatePosition", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Position> {
@@ -229,7 +234,9 @@ absl::StatusOr<v1::Position> DirectoryRepository::CreatePosition(const v1::Posit
       if (unit_id) ins.setInt64(5, *unit_id); else ins.setNull(5, 0);
       if (superior_id) ins.setInt64(6, *superior_id); else ins.setNull(6, 0);
       ins.executeUpdate();
-      return LoadPosition(c, position.code());
+      auto created = LoadPosition(c, position.code());
+      if (created.ok()) AppendAudit(c, audit, created->name(), nullptr, &*created);
+      return created;
     });
   });
 }
@@ -267,6 +274,7 @@ absl::StatusOr<std::vector<v1::Position>> DirectoryRepository::ListPositions(
 
 absl::StatusOr<v1::Position> DirectoryRepository::UpdatePosition(const std::string& code,
                                                                  const PositionUpdate& update,
+                                                                 const AuditContext& audit,
                                                                  absl::Time deadline) {
   return pool_.Run(deadline, "UpdatePosition", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Position> {
@@ -275,6 +283,7 @@ absl::StatusOr<v1::Position> DirectoryRepository::UpdatePosition(const std::stri
       auto rs = Query(cur);
       if (!rs->next()) return absl::NotFoundError(absl::StrCat("position '", code, "' not found"));
       const int64_t id = rs->getInt64(1), opd_id = rs->getInt64(2);
+      auto before = LoadPosition(c, code);
       if (update.title) {
         auto& st = c.Prepare("UPDATE positions SET title = ?, version = version + 1 WHERE id = ?");
         st.setString(1, *update.title);
@@ -325,7 +334,9 @@ absl::StatusOr<v1::Position> DirectoryRepository::UpdatePosition(const std::stri
         st.setInt64(2, id);
         st.executeUpdate();
       }
-      return LoadPosition(c, code);
+      auto after = LoadPosition(c, code);
+      if (before.ok() && after.ok()) AppendAudit(c, audit, after->name(), &*before, &*after);
+      return after;
     });
   });
 }

@@ -15,6 +15,21 @@ std::optional<absl::CivilDay> DateColumn(sql::ResultSet& rs, int column) {
   return *day;
 }
 
+std::string TimeParam(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
+}
+
+std::optional<absl::Time> TimeColumn(sql::ResultSet& rs, int column) {
+  if (rs.isNull(column)) return std::nullopt;
+  absl::Time t;
+  std::string err;
+  if (!absl::ParseTime("%Y-%m-%d %H:%M:%E*S", std::string(rs.getString(column)), absl::UTCTimeZone(),
+                       &t, &err)) {
+    return std::nullopt;
+  }
+  return t;
+}
+
 bool LoadIdempotentResponse(Connection& c, const std::string& method, const std::string& request_id,
                             google::protobuf::Message* out) {
   if (request_id.empty()) return false;

@@ -10,6 +10,7 @@
 #include <cppconn/resultset.h>
 
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "google/protobuf/message.h"
 #include "server/storage/connection_pool.h"
 
@@ -20,6 +21,12 @@ std::string DateParam(absl::CivilDay day);
 
 // A DATE column; nullopt when NULL.
 std::optional<absl::CivilDay> DateColumn(sql::ResultSet& rs, int column);
+
+// "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for a TIMESTAMP(6) parameter (sessions run in UTC).
+std::string TimeParam(absl::Time t);
+
+// A TIMESTAMP column; nullopt when NULL.
+std::optional<absl::Time> TimeColumn(sql::ResultSet& rs, int column);
 
 // Fetches a stored response for (method, request_id) into `out`; false when there is none.
 // Call inside the write's transaction; an empty request_id never matches.

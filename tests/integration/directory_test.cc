@@ -197,6 +197,7 @@ TEST_F(DirectoryTest, TransferClosesTheOldAssignmentAndKeepsHistory) {
   EXPECT_EQ(SuperiorOf(kD, D(2026, 6, 30)), kC);
   EXPECT_EQ(SuperiorOf(kD, D(2026, 7, 1)), kF);
   server_->clock().Set(absl::FromCivil(absl::CivilSecond(2026, 7, 2, 3, 0, 0), absl::UTCTimeZone()));
+  server_->ReauthenticateAdmin();  // 17 days later the session has long been idle
   EXPECT_EQ(Get(kD).current_assignment().position(), "DINKES-PLK");
   EXPECT_THAT(SubordinatesOf(kF, D(2026, 7, 2)), UnorderedElementsAre(kD, kG));
 }

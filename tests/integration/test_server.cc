@@ -13,10 +13,19 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
 namespace kinerja::testing {
+
+namespace {
+// The administrator token that Ctx() sends; set by the last TestServer started.
+std::string& DefaultToken() {
+  static std::string token;
+  return token;
+}
+}  // namespace
 
 absl::StatusOr<DbSettings> LoadDbSettings() {
   const char* path = std::getenv("KINERJA_TEST_DB_ENV");
@@ -98,6 +107,8 @@ absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(ServerOptions opti
   options.admin_port = 0;
   options.db = PoolFor(t->db_, t->database_);
   options.db_wait = absl::Seconds(10);
+  options.bootstrap_admin_nip = kAdminNip;
+  options.bootstrap_admin_password = kAdminPassword;
   if (options.log_output == stdout) options.log_output = stderr;
   t->app_ = std::make_unique<ServerApp>(options, &t->clock_);
   if (absl::Status st = t->app_->Start(); !st.ok()) return st;
@@ -105,6 +116,10 @@ absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(ServerOptions opti
                                     grpc::InsecureChannelCredentials());
   t->directory_ = v1::DirectoryService::NewStub(t->channel_);
   t->diagnostics_ = v1::DiagnosticsService::NewStub(t->channel_);
+  t->identity_ = v1::IdentityService::NewStub(t->channel_);
+  t->audit_ = v1::AuditService::NewStub(t->channel_);
+  t->ReauthenticateAdmin();
+  if (t->admin_token_.empty()) return absl::InternalError("the administrator could not sign in");
   return t;
 }
 
@@ -115,9 +130,50 @@ TestServer::~TestServer() {
 }
 
 std::unique_ptr<grpc::ClientContext> Ctx(absl::Duration timeout) {
+  return CtxAs(DefaultToken(), timeout);
+}
+
+std::unique_ptr<grpc::ClientContext> CtxAs(const std::string& token, absl::Duration timeout) {
   auto ctx = std::make_unique<grpc::ClientContext>();
   ctx->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
   return ctx;
+}
+
+std::unique_ptr<grpc::ClientContext> CtxWithKey(const std::string& api_key,
+                                                absl::Duration timeout) {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  ctx->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  ctx->AddMetadata("x-api-key", api_key);
+  return ctx;
+}
+
+void TestServer::ReauthenticateAdmin() {
+  v1::LoginRequest login;
+  login.set_nip(kAdminNip);
+  login.set_password(kAdminPassword);
+  v1::LoginResponse resp;
+  grpc::Status st = identity_->Login(CtxAs("").get(), login, &resp);
+  admin_token_ = st.ok() ? resp.session_token() : "";
+  DefaultToken() = admin_token_;
+}
+
+std::string TestServer::SignIn(const std::string& nip, const std::string& password) {
+  v1::ResetPasswordRequest reset;
+  reset.set_account("accounts/" + nip);
+  reset.set_new_password(password);
+  reset.set_skip_change_at_next_login(true);
+  v1::Account account;
+  grpc::Status st = identity_->ResetPassword(CtxAs(admin_token_).get(), reset, &account);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  if (!st.ok()) return "";
+  v1::LoginRequest login;
+  login.set_nip(nip);
+  login.set_password(password);
+  v1::LoginResponse resp;
+  st = identity_->Login(CtxAs("").get(), login, &resp);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  return resp.session_token();
 }
 
 std::vector<std::string> FieldViolations(const grpc::Status& status) {

@@ -9,7 +9,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/status/statusor.h"
+#include "kinerja/v1/audit.grpc.pb.h"
 #include "kinerja/v1/diagnostics.grpc.pb.h"
+#include "kinerja/v1/identity.grpc.pb.h"
 #include "kinerja/v1/directory.grpc.pb.h"
 #include "server/domain/civil_date.h"
 #include "server/server_app.h"
@@ -41,6 +43,15 @@ class TestServer {
 
   v1::DirectoryService::Stub& directory() { return *directory_; }
   v1::DiagnosticsService::Stub& diagnostics() { return *diagnostics_; }
+  v1::IdentityService::Stub& identity() { return *identity_; }
+  v1::AuditService::Stub& audit() { return *audit_; }
+  // The session token of the bootstrap administrator (kAdminNip), signed in at start.
+  const std::string& admin_token() const { return admin_token_; }
+  // Gives `nip` (an employee in the directory) an account with `password` and signs in; returns
+  // the session token, or an empty string (and a test failure) on error.
+  std::string SignIn(const std::string& nip, const std::string& password = "Rahasia-Semarang-2026");
+  // Signs the administrator in again (e.g. after moving the clock past the session's idle timeout).
+  void ReauthenticateAdmin();
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
   ServerApp& app() { return *app_; }
   domain::FixedClock& clock() { return clock_; }
@@ -57,10 +68,24 @@ class TestServer {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::DirectoryService::Stub> directory_;
   std::unique_ptr<v1::DiagnosticsService::Stub> diagnostics_;
+  std::unique_ptr<v1::IdentityService::Stub> identity_;
+  std::unique_ptr<v1::AuditService::Stub> audit_;
+  std::string admin_token_;
 };
 
-// A client context with a 10-second deadline.
+// The bootstrap administrator of every TestServer, and its password.
+inline constexpr char kAdminNip[] = "196505051990031009";
+inline constexpr char kAdminPassword[] = "Admin-BKPP-Semarang-1";
+
+// A client context with a 10-second deadline, signed in as the last started TestServer's
+// administrator.
 std::unique_ptr<grpc::ClientContext> Ctx(absl::Duration timeout = absl::Seconds(10));
+// The same, with another session token ("" for no credentials at all).
+std::unique_ptr<grpc::ClientContext> CtxAs(const std::string& token,
+                                           absl::Duration timeout = absl::Seconds(10));
+// With an API key.
+std::unique_ptr<grpc::ClientContext> CtxWithKey(const std::string& api_key,
+                                                absl::Duration timeout = absl::Seconds(10));
 
 // The google.rpc.BadRequest field names carried by a status ("field: description" each).
 std::vector<std::string> FieldViolations(const grpc::Status& status);

@@ -1,0 +1,39 @@
+#include "server/services/access_guard.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "server/core/tls_config.h"
+
+namespace kinerja::services {
+namespace {
+
+std::string Metadata(const grpc::ServerContextBase& ctx, const char* key) {
+  const auto& md = ctx.client_metadata();
+  auto it = md.find(key);
+  if (it == md.end()) return "";
+  return std::string(it->second.data(), it->second.size());
+}
+
+}  // namespace
+
+auth::Credentials CredentialsOf(const grpc::ServerContextBase& ctx) {
+  auth::Credentials creds;
+  absl::string_view authorization = "";
+  std::string raw = Metadata(ctx, "authorization");
+  authorization = raw;
+  if (absl::ConsumePrefix(&authorization, "Bearer ") ||
+      absl::ConsumePrefix(&authorization, "bearer ")) {
+    creds.bearer_token = std::string(absl::StripAsciiWhitespace(authorization));
+  }
+  creds.api_key = Metadata(ctx, "x-api-key");
+  if (auto auth_context = ctx.auth_context()) {
+    creds.client_cert_subject = core::ClientCertificateSubject(*auth_context);
+  }
+  return creds;
+}
+
+std::string RequestIdOf(const grpc::ServerContextBase& ctx) {
+  return Metadata(ctx, "x-request-id");
+}
+
+}  // namespace kinerja::services

@@ -1,0 +1,81 @@
+// The one place every RPC is authorized. A handler hands its work to AccessGuard::Run with its own
+// method name (KINERJA_METHOD); Run looks the method up in the policy table, authenticates the
+// caller and admits them by audience (auth::Admit) on a database worker, and only then runs the
+// work with a CallInfo: the principal, the method's policy (for the resource check the work does
+// with auth::CheckOpd / auth::CheckEmployee), and the audit context for writes.
+//
+// Order inside Run: authenticate -> admit -> the work (validate -> resource check -> domain ->
+// storage -> map). Authenticating first means an anonymous caller learns nothing, not even which
+// fields of a request are wrong.
+#ifndef KINERJA_SERVER_SERVICES_ACCESS_GUARD_H_
+#define KINERJA_SERVER_SERVICES_ACCESS_GUARD_H_
+
+#include <string>
+
+#include <grpcpp/server_context.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/auth/authenticator.h"
+#include "server/auth/authorizer.h"
+#include "server/auth/policy_table.h"
+#include "server/core/executor.h"
+#include "server/services/call_runner.h"
+#include "server/storage/audit_store.h"
+
+namespace kinerja::services {
+
+// The full gRPC method name of the enclosing handler, e.g. "/kinerja.v1.DirectoryService/GetEmployee"
+// inside DirectoryServiceImpl::GetEmployee. Built once per handler.
+#define KINERJA_METHOD(service)                                                       \
+  ([](const char* handler) -> const std::string& {                                    \
+    static const std::string name = std::string("/kinerja.v1.") + service + "/" + handler; \
+    return name;                                                                      \
+  })(__func__)
+
+struct CallInfo {
+  const auth::Principal& principal;
+  const auth::MethodPolicy& policy;
+  storage::AuditContext audit;  // actor, method, request id
+};
+
+// Reads the credentials and the request id of a call.
+auth::Credentials CredentialsOf(const grpc::ServerContextBase& ctx);
+std::string RequestIdOf(const grpc::ServerContextBase& ctx);
+
+class AccessGuard {
+ public:
+  AccessGuard(auth::Authenticator& authenticator, core::BoundedExecutor& executor)
+      : authenticator_(authenticator), executor_(executor) {}
+
+  // fn: absl::Status(const CallInfo&, absl::Time deadline), filling the response it captured.
+  template <typename Fn>
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* ctx, const std::string& method, Fn fn,
+                                absl::Duration fallback = absl::Seconds(30)) {
+    const auth::MethodPolicy* policy = auth::FindPolicy(method);
+    if (policy == nullptr) {
+      return FinishNow(ctx, absl::InternalError(absl::StrCat("no access policy for ", method)));
+    }
+    return RunOnExecutor(
+        ctx, executor_,
+        [this, policy, creds = CredentialsOf(*ctx), request_id = RequestIdOf(*ctx),
+         fn = std::move(fn)](absl::Time deadline) mutable -> absl::Status {
+          auto principal = authenticator_.Authenticate(creds, deadline);
+          if (!principal.ok()) return principal.status();
+          if (absl::Status st = auth::Admit(*policy, *principal); !st.ok()) return st;
+          CallInfo call{*principal, *policy,
+                        storage::AuditContext{principal->account, policy->method, request_id}};
+          return fn(call, deadline);
+        },
+        fallback);
+  }
+
+  auth::Authenticator& authenticator() { return authenticator_; }
+
+ private:
+  auth::Authenticator& authenticator_;
+  core::BoundedExecutor& executor_;
+};
+
+}  // namespace kinerja::services
+
+#endif  // KINERJA_SERVER_SERVICES_ACCESS_GUARD_H_
