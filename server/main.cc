@@ -38,6 +38,9 @@ ABSL_FLAG(int, login_lock_after, 10, "Failed sign-ins that lock the account.");
 ABSL_FLAG(int, login_lock_min, 15, "Minutes a locked account stays locked.");
 ABSL_FLAG(std::string, bootstrap_admin_nip, "",
           "On a database with no BKPP administrator, give this NIP an administrator account.");
+ABSL_FLAG(bool, benchmark_skip_authorization, false,
+          "BENCHMARKS ONLY: serve every call as an administrator without checking credentials or "
+          "policy, to measure their cost. Refused unless --listen_host is loopback.");
 ABSL_FLAG(std::string, bootstrap_admin_password, "",
           "Its password (prefer KINERJA_BOOTSTRAP_ADMIN_PASSWORD).");
 
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
   options.login_throttle.lock_for = absl::Minutes(absl::GetFlag(FLAGS_login_lock_min));
   options.bootstrap_admin_nip = absl::GetFlag(FLAGS_bootstrap_admin_nip);
   options.bootstrap_admin_password = absl::GetFlag(FLAGS_bootstrap_admin_password);
+  options.benchmark_skip_authorization = absl::GetFlag(FLAGS_benchmark_skip_authorization);
 
   if (absl::GetFlag(FLAGS_migrate_only)) {
     kinerja::storage::ConnectionPool pool(options.db);

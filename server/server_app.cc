@@ -23,6 +23,11 @@ ServerApp::ServerApp(ServerOptions options, const domain::Clock* clock)
 ServerApp::~ServerApp() { Shutdown(); }
 
 absl::Status ServerApp::Start() {
+  if (options_.benchmark_skip_authorization && options_.listen_host != "127.0.0.1" &&
+      options_.listen_host != "localhost" && options_.listen_host != "::1") {
+    return absl::InvalidArgumentError(
+        "benchmark_skip_authorization is allowed only on a loopback listen_host");
+  }
   auto credentials = core::MakeServerCredentials(options_.tls);
   if (!credentials.ok()) return credentials.status();
   log_ = std::make_unique<core::RequestLog>(options_.log_output);
@@ -60,7 +65,11 @@ absl::Status ServerApp::Start() {
   auth::BurnVerifyTime("warm-up");  // computes the dummy hash once, before the first sign-in
   authenticator_ =
       std::make_unique<auth::Authenticator>(*identity_repo_, clock_, options_.sessions);
-  guard_ = std::make_unique<services::AccessGuard>(*authenticator_, *executor_);
+  guard_ = std::make_unique<services::AccessGuard>(*authenticator_, *executor_,
+                                                   options_.benchmark_skip_authorization);
+  if (options_.benchmark_skip_authorization) {
+    log_->LogEvent("warning", "benchmark mode: authorization is OFF (loopback only)");
+  }
   directory_service_ = std::make_unique<services::DirectoryServiceImpl>(
       *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue);
   identity_service_ = std::make_unique<services::IdentityServiceImpl>(
@@ -78,6 +87,13 @@ absl::Status ServerApp::Start() {
   builder.RegisterService(&diagnostics_service_);
   builder.RegisterService(identity_service_.get());
   builder.RegisterService(audit_service_.get());
+  service_names_ = {v1::DirectoryService::service_full_name(),
+                    v1::DiagnosticsService::service_full_name(),
+                    v1::IdentityService::service_full_name(),
+                    v1::AuditService::service_full_name(),
+                    // Registered by gRPC itself (EnableDefaultHealthCheckService, the reflection
+                    // plugin).
+                    "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection"};
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(std::make_unique<core::RequestInterceptorFactory>(&metrics_, log_.get()));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));

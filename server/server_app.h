@@ -49,6 +49,9 @@ struct ServerOptions {
   // When no account holds BKPP_ADMIN yet, this NIP gets one with this password (first start-up).
   std::string bootstrap_admin_nip;
   std::string bootstrap_admin_password;
+  // Benchmarks only: serve every call as an administrator, skipping authentication and the policy
+  // check, to measure what they cost. Refused unless listen_host is a loopback address.
+  bool benchmark_skip_authorization = false;
 };
 
 class ServerApp {
@@ -69,6 +72,8 @@ class ServerApp {
 
   core::Metrics& metrics() { return metrics_; }
   storage::ConnectionPool& pool() { return *pool_; }
+  // Full names of every service this server registers, gRPC's own (health, reflection) included.
+  const std::vector<std::string>& service_names() const { return service_names_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
 
  private:
@@ -94,6 +99,7 @@ class ServerApp {
   std::unique_ptr<core::AdminHttpServer> admin_;
   std::atomic<bool> stopping_{false};
   int grpc_port_ = 0;
+  std::vector<std::string> service_names_;
 };
 
 }  // namespace kinerja

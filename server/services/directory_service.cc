@@ -246,7 +246,7 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServer
   const auth::MethodPolicy* policy = auth::FindPolicy(method);
   // Hot path: with the caller's credentials in the authentication cache, admission happens here
   // and the read joins a batch; otherwise the guard authenticates on a worker first.
-  auto cached = guard_.authenticator().FromCache(CredentialsOf(*ctx));
+  auto cached = guard_.CachedPrincipal(*ctx);
   if (policy != nullptr && cached && cached->ok() && auth::Admit(*policy, **cached).ok()) {
     auto nip = NipFromName(req->name(), "name");
     if (!nip.ok()) return FinishNow(ctx, nip.status());

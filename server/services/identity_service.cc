@@ -165,7 +165,7 @@ grpc::ServerUnaryReactor* IdentityServiceImpl::ResetPassword(grpc::CallbackServe
                                                              v1::Account* resp) {
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
-    auto nip = NipFromName(req->account(), "account");
+    auto nip = NipFromAccount(req->account(), "account");
     if (!nip.ok()) return nip.status();
     if (absl::Status st = domain::CheckNewPassword(req->new_password(), *nip); !st.ok()) {
       return core::FieldError("new_password", st.message());
@@ -186,7 +186,7 @@ grpc::ServerUnaryReactor* IdentityServiceImpl::GrantRole(grpc::CallbackServerCon
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
     if (absl::Status st = ValidateGrantRole(*req); !st.ok()) return st;
-    const std::string nip = *NipFromName(req->role_grant().account(), "role_grant.account");
+    const std::string nip = *NipFromAccount(req->role_grant().account(), "role_grant.account");
     auto grant = repo_.GrantRole(nip, req->role_grant().role(), req->role_grant().opd(),
                                  req->request_id(), call.audit, deadline);
     guard_.authenticator().ForgetAll();
@@ -219,7 +219,7 @@ grpc::ServerUnaryReactor* IdentityServiceImpl::ListRoleGrants(
                                                                      absl::Time deadline) {
     std::string nip;
     if (!req->account().empty()) {
-      auto n = NipFromName(req->account(), "account");
+      auto n = NipFromAccount(req->account(), "account");
       if (!n.ok()) return n.status();
       nip = *n;
     }

@@ -53,7 +53,7 @@ absl::Status ValidateScope(const v1::AccessScope& scope, absl::string_view field
 absl::Status ValidateGrantRole(const v1::GrantRoleRequest& req) {
   const v1::RoleGrant& g = req.role_grant();
   std::vector<domain::Violation> v;
-  if (!NipFromName(g.account(), "role_grant.account").ok()) {
+  if (!NipFromAccount(g.account(), "role_grant.account").ok()) {
     v.push_back({"role_grant.account", "must be accounts/{nip} of a person"});
   }
   const bool opd_role = g.role() == v1::OPD_HEAD || g.role() == v1::OPD_OPERATOR;

@@ -32,6 +32,17 @@ absl::StatusOr<std::string> NipFromName(absl::string_view name, absl::string_vie
   return std::string(nip);
 }
 
+absl::StatusOr<std::string> NipFromAccount(absl::string_view name, absl::string_view field) {
+  absl::string_view nip = name;
+  if (!absl::ConsumePrefix(&nip, "accounts/")) {
+    return core::FieldError(field, "must have the form accounts/{nip}");
+  }
+  if (auto parsed = domain::ParseNip(nip); !parsed.ok()) {
+    return core::FieldError(field, parsed.status().message());
+  }
+  return std::string(nip);
+}
+
 absl::StatusOr<int> PageSize(int requested, int default_size, int max_size) {
   if (requested < 0) return core::FieldError("page_size", "must not be negative");
   if (requested == 0) return default_size;

@@ -17,6 +17,9 @@ absl::StatusOr<std::string> CodeFromName(absl::string_view name, absl::string_vi
 // "employees/198507122010011003" -> the NIP, validated. A bare NIP is accepted too.
 absl::StatusOr<std::string> NipFromName(absl::string_view name, absl::string_view field);
 
+// "accounts/198507122010011003" (a person's account) -> the NIP, validated.
+absl::StatusOr<std::string> NipFromAccount(absl::string_view name, absl::string_view field);
+
 // page_size: 0 means `default_size`; negative is refused; above `max_size` is clamped.
 absl::StatusOr<int> PageSize(int requested, int default_size, int max_size);
 

@@ -57,7 +57,11 @@ absl::Status IdentityRepository::RevokeSession(const std::string& token_hash, ab
 absl::StatusOr<auth::Principal> IdentityRepository::AttemptLogin(
     const std::string& nip, absl::Time deadline,
     const std::function<LoginDecision(const std::optional<LoginAccount>&)>& decide) {
-  return pool_.Run(deadline, "AttemptLogin", [&](Connection& c) {
+  // A refused attempt still commits: the throttle it records is the point of it. So the
+  // transaction reports only database errors, and the attempt's own verdict comes back in
+  // `verdict`.
+  absl::Status verdict;
+  auto result = pool_.Run(deadline, "AttemptLogin", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<auth::Principal> {
       auto& sel = c.Prepare(
           "SELECT id, password_hash, must_change_password, failed_attempts, last_failure_at,"
@@ -94,8 +98,10 @@ absl::StatusOr<auth::Principal> IdentityRepository::AttemptLogin(
         upd.setInt64(4, account->id);
         upd.executeUpdate();
       }
-      // The throttle is written even when the attempt fails: that is the point of it.
-      if (!decision.status.ok()) return absl::StatusOr<auth::Principal>(decision.status);
+      if (!decision.status.ok()) {
+        verdict = decision.status;
+        return auth::Principal{};
+      }
       if (!account) return absl::InternalError("a sign-in succeeded without an account");
       if (!decision.new_session_token_hash.empty()) {
         auto& ins = c.Prepare(
@@ -112,6 +118,8 @@ absl::StatusOr<auth::Principal> IdentityRepository::AttemptLogin(
       return *principal;
     });
   });
+  if (result.ok() && !verdict.ok()) return verdict;
+  return result;
 }
 
 absl::Status IdentityRepository::ChangePassword(int64_t account_id,

@@ -94,7 +94,15 @@ storage::PoolOptions PoolFor(const DbSettings& db, const std::string& database) 
   return p;
 }
 
-absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(ServerOptions options) {
+std::shared_ptr<grpc::Channel> TestServer::ChannelWith(
+    std::shared_ptr<grpc::ChannelCredentials> creds) {
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride("localhost");
+  return grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", app_->grpc_port()), creds, args);
+}
+
+absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(
+    ServerOptions options, std::shared_ptr<grpc::ChannelCredentials> channel_credentials) {
   std::unique_ptr<TestServer> t(new TestServer());
   auto db = LoadDbSettings();
   if (!db.ok()) return db.status();
@@ -112,8 +120,10 @@ absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(ServerOptions opti
   if (options.log_output == stdout) options.log_output = stderr;
   t->app_ = std::make_unique<ServerApp>(options, &t->clock_);
   if (absl::Status st = t->app_->Start(); !st.ok()) return st;
-  t->channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", t->app_->grpc_port()),
-                                    grpc::InsecureChannelCredentials());
+  t->channel_ = channel_credentials
+                    ? t->ChannelWith(channel_credentials)
+                    : grpc::CreateChannel(absl::StrCat("127.0.0.1:", t->app_->grpc_port()),
+                                          grpc::InsecureChannelCredentials());
   t->directory_ = v1::DirectoryService::NewStub(t->channel_);
   t->diagnostics_ = v1::DiagnosticsService::NewStub(t->channel_);
   t->identity_ = v1::IdentityService::NewStub(t->channel_);

@@ -38,7 +38,12 @@ storage::PoolOptions PoolFor(const DbSettings& db, const std::string& database);
 class TestServer {
  public:
   // Starts a server on a new scratch database. The clock defaults to a fixed 2026-06-15 09:00 WIB.
-  static absl::StatusOr<std::unique_ptr<TestServer>> Start(ServerOptions overrides = {});
+  // With `channel_credentials` (TLS), clients connect to "localhost" as the certificate names it.
+  static absl::StatusOr<std::unique_ptr<TestServer>> Start(
+      ServerOptions overrides = {},
+      std::shared_ptr<grpc::ChannelCredentials> channel_credentials = nullptr);
+  // A new channel to the server with other credentials (TLS clients with their own certificate).
+  std::shared_ptr<grpc::Channel> ChannelWith(std::shared_ptr<grpc::ChannelCredentials> creds);
   ~TestServer();
 
   v1::DirectoryService::Stub& directory() { return *directory_; }

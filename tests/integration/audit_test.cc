@@ -1,0 +1,222 @@
+// The audit log: every mutating RPC of the policy table writes a row (actor, method, resource,
+// request id, before/after), administrators list it with filters, and nobody can change or delete
+// a row, the application's own database user included.
+#include <mysql_driver.h>
+
+#include <set>
+
+#include <cppconn/exception.h>
+#include <cppconn/statement.h>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/auth/policy_table.h"
+#include "tests/integration/org_fixture.h"
+#include "tests/integration/test_server.h"
+
+namespace kinerja::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class AuditTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = TestServer::Start();
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = std::move(*server);
+    LoadOrg(server_->directory());
+  }
+
+  std::vector<v1::AuditEvent> Events(v1::ListAuditEventsRequest req = {}) {
+    std::vector<v1::AuditEvent> out;
+    std::string token;
+    do {
+      req.set_page_token(token);
+      req.set_page_size(20);
+      v1::ListAuditEventsResponse resp;
+      grpc::Status st = server_->audit().ListAuditEvents(Ctx().get(), req, &resp);
+      EXPECT_TRUE(st.ok()) << st.error_message();
+      if (!st.ok()) break;
+      for (const auto& e : resp.audit_events()) out.push_back(e);
+      token = resp.next_page_token();
+    } while (!token.empty());
+    return out;
+  }
+
+  // Runs one successful call of every mutating RPC the server has.
+  void CallEveryMutatingRpc() {
+    auto& dir = server_->directory();
+    auto& id = server_->identity();
+    auto ok = [](const grpc::Status& st, const char* what) {
+      EXPECT_TRUE(st.ok()) << what << ": " << st.error_message();
+    };
+    // LoadOrg already called CreateOpd, CreateUnit, CreatePosition and ImportEmployees.
+    {
+      v1::UpdatePositionRequest req;
+      req.mutable_position()->set_name("positions/DINKES-PLK");
+      req.mutable_position()->set_title("Pengelola Layanan Kesehatan");
+      req.mutable_update_mask()->add_paths("title");
+      v1::Position p;
+      ok(dir.UpdatePosition(Ctx().get(), req, &p), "UpdatePosition");
+    }
+    {
+      v1::CreateEmployeeRequest req;
+      req.mutable_employee()->set_nip("199505052020122001");
+      req.mutable_employee()->set_full_name("Rina Marlina");
+      req.mutable_employee()->set_employee_type(v1::PPPK);
+      v1::Employee e;
+      ok(dir.CreateEmployee(Ctx().get(), req, &e), "CreateEmployee");
+    }
+    {
+      v1::TransferEmployeeRequest req;
+      req.set_employee(std::string("employees/") + kD);
+      req.set_position("DINKES-PLK");
+      *req.mutable_effective_date() = D(2026, 7, 1);
+      req.set_request_id("audit-transfer-1");
+      v1::Assignment a;
+      ok(dir.TransferEmployee(Ctx().get(), req, &a), "TransferEmployee");
+    }
+    {
+      v1::CreateActingAssignmentRequest req;
+      auto* a = req.mutable_acting_assignment();
+      a->set_employee(kC);
+      a->set_position("DISKOMINFO-KASI2");
+      a->set_kind(v1::PLT);
+      *a->mutable_start_date() = D(2026, 6, 1);
+      *a->mutable_end_date() = D(2026, 6, 30);
+      v1::ActingAssignment created;
+      ok(dir.CreateActingAssignment(Ctx().get(), req, &created), "CreateActingAssignment");
+    }
+    const std::string token = server_->SignIn(kG);  // ResetPassword
+    {
+      v1::ChangePasswordRequest req;
+      req.set_current_password("Rahasia-Semarang-2026");
+      req.set_new_password("Gunawan-Baru-2026");
+      v1::ChangePasswordResponse resp;
+      ok(id.ChangePassword(CtxAs(token).get(), req, &resp), "ChangePassword");
+    }
+    v1::RoleGrant grant;
+    {
+      v1::GrantRoleRequest req;
+      req.mutable_role_grant()->set_account(std::string("accounts/") + kG);
+      req.mutable_role_grant()->set_role(v1::OPD_OPERATOR);
+      req.mutable_role_grant()->set_opd("DINKES");
+      ok(id.GrantRole(Ctx().get(), req, &grant), "GrantRole");
+    }
+    {
+      v1::RevokeRoleRequest req;
+      req.set_name(grant.name());
+      v1::RevokeRoleResponse resp;
+      ok(id.RevokeRole(Ctx().get(), req, &resp), "RevokeRole");
+    }
+    {
+      v1::CreateSystemAccountRequest req;
+      req.mutable_account()->set_name("accounts/payroll-bpkad");
+      req.mutable_account()->set_display_name("Penggajian BPKAD");
+      v1::Account a;
+      ok(id.CreateSystemAccount(Ctx().get(), req, &a), "CreateSystemAccount");
+    }
+    v1::CreateApiKeyResponse key;
+    {
+      v1::CreateApiKeyRequest req;
+      req.set_account("accounts/payroll-bpkad");
+      req.mutable_scope()->add_methods("/kinerja.v1.DirectoryService/ListOpds");
+      req.mutable_expire_time()->set_seconds(
+          absl::ToUnixSeconds(server_->clock().Now() + absl::Hours(24)));
+      ok(id.CreateApiKey(Ctx().get(), req, &key), "CreateApiKey");
+    }
+    {
+      v1::RevokeApiKeyRequest req;
+      req.set_name(key.api_key().name());
+      v1::ApiKey k;
+      ok(id.RevokeApiKey(Ctx().get(), req, &k), "RevokeApiKey");
+    }
+    {
+      v1::RegisterClientCertificateRequest req;
+      req.mutable_client_certificate()->set_subject("CN=payroll,OU=BPKAD,O=Pemerintah Kota Semarang");
+      req.mutable_client_certificate()->set_account("accounts/payroll-bpkad");
+      req.mutable_client_certificate()->mutable_scope()->add_methods(
+          "/kinerja.v1.DirectoryService/ListOpds");
+      v1::ClientCertificate cert;
+      ok(id.RegisterClientCertificate(Ctx().get(), req, &cert), "RegisterClientCertificate");
+    }
+  }
+
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(AuditTest, EveryMutatingRpcWritesARow) {
+  CallEveryMutatingRpc();
+  std::set<std::string> audited;
+  for (const auto& e : Events()) audited.insert(e.method());
+  std::set<std::string> mutating;
+  for (const auth::MethodPolicy& p : auth::PolicyTable()) {
+    if (p.mutating) mutating.insert(p.method);
+  }
+  for (const std::string& m : mutating) {
+    EXPECT_TRUE(audited.count(m)) << "no audit row for " << m;
+  }
+}
+
+TEST_F(AuditTest, ARowHoldsWhoWhatWhenAndBeforeAndAfter) {
+  CallEveryMutatingRpc();
+  v1::ListAuditEventsRequest req;
+  req.set_method("/kinerja.v1.DirectoryService/TransferEmployee");
+  auto events = Events(req);
+  ASSERT_EQ(events.size(), 1u);
+  const v1::AuditEvent& e = events[0];
+  EXPECT_EQ(e.actor(), std::string("accounts/") + kAdminNip);
+  EXPECT_EQ(e.resource(), std::string("employees/") + kD);
+  EXPECT_GT(e.time().seconds(), 0);
+  EXPECT_EQ(e.request_id().size(), 16u);  // generated by the server: the client sent none
+  EXPECT_THAT(e.before_json(), HasSubstr("DISKOMINFO-PLK"));
+  EXPECT_THAT(e.before_json(), ::testing::Not(HasSubstr("DINKES-PLK")));
+  EXPECT_THAT(e.after_json(), HasSubstr("DINKES-PLK"));
+  EXPECT_THAT(e.after_json(), HasSubstr("\"end_date\""));
+
+  // Filters: by actor, by resource prefix.
+  v1::ListAuditEventsRequest by_resource;
+  by_resource.set_resource_prefix("positions/");
+  for (const auto& ev : Events(by_resource)) EXPECT_THAT(ev.resource(), ::testing::StartsWith("positions/"));
+  v1::ListAuditEventsRequest by_actor;
+  by_actor.set_actor(std::string("accounts/") + kG);
+  auto own = Events(by_actor);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].method(), "/kinerja.v1.IdentityService/ChangePassword");
+  EXPECT_THAT(own[0].after_json(), ::testing::Not(HasSubstr("Gunawan-Baru")));  // no secrets
+}
+
+TEST_F(AuditTest, TheClientsRequestIdIsKept) {
+  auto ctx = Ctx();
+  ctx->AddMetadata("x-request-id", "bkpp-console-7f3a");
+  v1::CreateOpdRequest req;
+  req.mutable_opd()->set_code("BAPENDA");
+  req.mutable_opd()->set_display_name("Badan Pendapatan Daerah");
+  req.mutable_opd()->set_kind("BADAN");
+  v1::Opd opd;
+  ASSERT_TRUE(server_->directory().CreateOpd(ctx.get(), req, &opd).ok());
+  v1::ListAuditEventsRequest list;
+  list.set_resource_prefix("opds/BAPENDA");
+  auto events = Events(list);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].request_id(), "bkpp-console-7f3a");
+}
+
+TEST_F(AuditTest, RowsCannotBeChangedOrDeleted) {
+  CallEveryMutatingRpc();
+  const DbSettings& db = server_->db();
+  sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
+  std::unique_ptr<sql::Connection> con(
+      driver->connect(absl::StrCat("tcp://", db.host, ":", db.port), db.user, db.password));
+  con->setSchema(server_->database());
+  std::unique_ptr<sql::Statement> st(con->createStatement());
+  EXPECT_THROW(st->execute("UPDATE audit_log SET actor = 'someone-else'"), sql::SQLException);
+  EXPECT_THROW(st->execute("DELETE FROM audit_log"), sql::SQLException);
+  EXPECT_FALSE(Events().empty());
+  for (const auto& e : Events()) EXPECT_NE(e.actor(), "someone-else");
+}
+
+}  // namespace
+}  // namespace kinerja::testing
