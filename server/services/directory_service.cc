@@ -84,6 +84,17 @@ absl::Status DirectoryServiceImpl::CheckEmployeeAccess(const CallInfo& call,
   return CheckLoadedEmployee(call.principal, call.policy, *employee, deadline);
 }
 
+absl::StatusOr<std::pair<std::string, absl::CivilDay>> DirectoryServiceImpl::EmployeeOnDay(
+    const CallInfo& call, const std::string& name, const v1::Date& date, bool has_date,
+    absl::Time deadline) {
+  auto nip = NipFromName(name, "employee");
+  if (!nip.ok()) return nip.status();
+  auto day = DayOrToday(date, has_date, clock_, "date");
+  if (!day.ok()) return day.status();
+  if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
+  return std::make_pair(*nip, *day);
+}
+
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateOpd(grpc::CallbackServerContext* ctx,
                                                           const v1::CreateOpdRequest* req,
                                                           v1::Opd* resp) {
@@ -362,12 +373,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSuperior(grpc::CallbackServer
                                                             v1::Superior* resp) {
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
-    auto nip = NipFromName(req->employee(), "employee");
-    if (!nip.ok()) return nip.status();
-    auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
-    if (!day.ok()) return day.status();
-    if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
-    return Reply(repo_.GetSuperior(*nip, *day, deadline), resp);
+    auto target = EmployeeOnDay(call, req->employee(), req->date(), req->has_date(), deadline);
+    if (!target.ok()) return target.status();
+    return Reply(repo_.GetSuperior(target->first, target->second, deadline), resp);
   });
 }
 
@@ -376,12 +384,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSubordinates(
     v1::ListSubordinatesResponse* resp) {
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
-    auto nip = NipFromName(req->employee(), "employee");
-    if (!nip.ok()) return nip.status();
-    auto day = DayOrToday(req->date(), req->has_date(), clock_, "date");
-    if (!day.ok()) return day.status();
-    if (absl::Status st = CheckEmployeeAccess(call, *nip, deadline); !st.ok()) return st;
-    auto list = repo_.ListSubordinates(*nip, *day, deadline);
+    auto target = EmployeeOnDay(call, req->employee(), req->date(), req->has_date(), deadline);
+    if (!target.ok()) return target.status();
+    auto list = repo_.ListSubordinates(target->first, target->second, deadline);
     if (!list.ok()) return list.status();
     for (auto& e : *list) *resp->add_employees() = std::move(e);
     return absl::OkStatus();

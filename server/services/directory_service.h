@@ -77,6 +77,10 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   // The employee-resource check (auth::CheckEmployee) for a NIP on the day: loads the facts it needs.
   absl::Status CheckEmployeeAccess(const CallInfo& call, const std::string& nip,
                                    absl::Time deadline);
+  // Validates "employees/{nip}" and an optional date (default today), then checks access.
+  absl::StatusOr<std::pair<std::string, absl::CivilDay>> EmployeeOnDay(
+      const CallInfo& call, const std::string& name, const v1::Date& date, bool has_date,
+      absl::Time deadline);
   // The same, for an employee already loaded (GetEmployee).
   absl::Status CheckLoadedEmployee(const auth::Principal& principal,
                                    const auth::MethodPolicy& policy, const v1::Employee& employee,

@@ -95,13 +95,11 @@ struct Callers {
   std::string admin, self_d, superior_c, head_a, operator_e, evaluator_f, employee_g, system_key;
 };
 
-class RoleMatrixTest : public ::testing::Test {
+class RoleMatrixTest : public OrgServerTest {
  protected:
   void SetUp() override {
-    auto server = TestServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    LoadOrg(server_->directory());
+    OrgServerTest::SetUp();
+    if (HasFatalFailure()) return;
     c_.admin = server_->admin_token();
     c_.self_d = server_->SignIn(kD);
     c_.superior_c = server_->SignIn(kC);
@@ -176,7 +174,6 @@ class RoleMatrixTest : public ::testing::Test {
     return server_->directory().ListAssignments(As(caller).get(), req, &resp).error_code();
   }
 
-  std::unique_ptr<TestServer> server_;
   Callers c_;
 };
 

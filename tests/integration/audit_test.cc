@@ -20,15 +20,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class AuditTest : public ::testing::Test {
+class AuditTest : public OrgServerTest {
  protected:
-  void SetUp() override {
-    auto server = TestServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    LoadOrg(server_->directory());
-  }
-
   std::vector<v1::AuditEvent> Events(v1::ListAuditEventsRequest req = {}) {
     std::vector<v1::AuditEvent> out;
     std::string token;
@@ -143,8 +136,6 @@ class AuditTest : public ::testing::Test {
       ok(id.RegisterClientCertificate(Ctx().get(), req, &cert), "RegisterClientCertificate");
     }
   }
-
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(AuditTest, EveryMutatingRpcWritesARow) {

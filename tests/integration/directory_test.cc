@@ -13,15 +13,8 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-class DirectoryTest : public ::testing::Test {
+class DirectoryTest : public OrgServerTest {
  protected:
-  void SetUp() override {
-    auto server = TestServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    LoadOrg(dir());
-  }
-
   v1::DirectoryService::Stub& dir() { return server_->directory(); }
 
   v1::Employee Get(const std::string& nip) {
@@ -75,8 +68,6 @@ class DirectoryTest : public ::testing::Test {
     for (const auto& e : resp.employees()) out.push_back(e.nip());
     return out;
   }
-
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(DirectoryTest, GetsAnEmployeeWithTheCurrentAssignment) {

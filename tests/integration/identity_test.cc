@@ -20,15 +20,8 @@ using ::testing::HasSubstr;
 
 constexpr char kPassword[] = "Rahasia-Semarang-2026";
 
-class IdentityTest : public ::testing::Test {
+class IdentityTest : public OrgServerTest {
  protected:
-  void SetUp() override {
-    auto server = TestServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    LoadOrg(server_->directory());
-  }
-
   grpc::Status Login(const std::string& nip, const std::string& password,
                      v1::LoginResponse* resp = nullptr) {
     v1::LoginRequest req;
@@ -58,8 +51,6 @@ class IdentityTest : public ::testing::Test {
     std::unique_ptr<sql::ResultSet> rs(st->executeQuery(sql));
     return rs->next() ? std::string(rs->getString(1)) : "";
   }
-
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(IdentityTest, SignsInAndStoresOnlyHashes) {

@@ -14,15 +14,8 @@ using ::testing::HasSubstr;
 
 constexpr char kHeader[] = "nip,nama,jenis_asn,status,kode_jabatan,tmt_jabatan,jenis_mutasi\n";
 
-class ImportTest : public ::testing::Test {
+class ImportTest : public OrgServerTest {
  protected:
-  void SetUp() override {
-    auto server = TestServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    LoadOrg(server_->directory());
-  }
-
   grpc::Status Import(const std::string& csv, v1::ImportEmployeesResponse* resp,
                       bool validate_only = false) {
     v1::ImportEmployeesRequest req;
@@ -46,8 +39,6 @@ class ImportTest : public ::testing::Test {
     EXPECT_TRUE(server_->directory().ListAssignments(Ctx().get(), req, &resp).ok());
     return resp.assignments_size();
   }
-
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(ImportTest, EveryBadRowIsReportedWithLineAndFieldAndNothingIsStored) {

@@ -15,7 +15,9 @@
 
 #include <string>
 
+#include "gtest/gtest.h"
 #include "kinerja/v1/directory.grpc.pb.h"
+#include "tests/integration/test_server.h"
 
 namespace kinerja::testing {
 
@@ -34,6 +36,19 @@ void LoadOrg(v1::DirectoryService::Stub& directory);
 
 // The CSV that LoadOrg imports.
 std::string OrgCsv();
+
+// A test with its own server (scratch database) holding the organisation above.
+class OrgServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = TestServer::Start();
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = std::move(*server);
+    LoadOrg(server_->directory());
+  }
+
+  std::unique_ptr<TestServer> server_;
+};
 
 }  // namespace kinerja::testing
 
