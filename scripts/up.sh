@@ -5,15 +5,23 @@
 #   1. installs missing Debian packages (scripts/deps.sh)
 #   2. configures once (cmake --preset default) and builds (cmake --build build -j2)
 #   3. starts a project-local MariaDB in .local/mariadb on 127.0.0.1:${KINERJA_DB_PORT:-13306}
-#   4. creates database and user "kinerja" (password generated once into .local/secrets/db_password)
-#   5. starts build/server/kinerja_server (it applies migrations at start-up), waits for /readyz
-#   6. loads demo data with build/tools/demo_data/kinerja_demo_data (skips itself if already loaded)
-#   7. prints the addresses and waits; Ctrl-C (or SIGTERM) stops what it started: server, then MariaDB
+#   4. creates database and user "kinerja" (password generated once into .local/secrets/db_password),
+#      and generates once the demo passwords: .local/secrets/admin_password (the first BKPP
+#      administrator's) and .local/secrets/demo_user_password (shared by the demo users)
+#   5. starts build/server/kinerja_server (it applies migrations at start-up and, on a database without
+#      any, creates the BKPP administrator: NIP 199003152015031002 with that password), waits for /readyz
+#   6. loads demo data with build/tools/demo_data/kinerja_demo_data, signed in as that administrator
+#      (the data loads once; every run makes sure the demo users have accounts with their password)
+#   7. prints the addresses and the demo credentials and waits; Ctrl-C (or SIGTERM) stops what it
+#      started: server, then MariaDB
 #
 # Environment: KINERJA_DB_PORT (13306), KINERJA_GRPC_PORT (50051), KINERJA_ADMIN_PORT (9091),
 #   KINERJA_LISTEN_HOST (127.0.0.1), KINERJA_READY_TIMEOUT seconds (120), KINERJA_SKIP_DEMO_DATA=1,
-#   and any other KINERJA_* server setting, which is passed through to the server.
-# Everything it writes lives in .local/ (ignored by git): mariadb/, logs/, secrets/, run/.
+#   KINERJA_BOOTSTRAP_ADMIN_NIP (the demo administrator, 199003152015031002), and any other KINERJA_*
+#   server setting, which is passed through to the server.
+# Everything it writes lives in .local/ (ignored by git): mariadb/, logs/, secrets/, run/. The secrets
+# are files of mode 600 in a directory of mode 700; they are passed in the environment, never as flags,
+# and the server does not log them.
 set -euo pipefail
 # shellcheck source=scripts/mariadb.sh
 source "$(dirname "${BASH_SOURCE[0]}")/mariadb.sh"
@@ -33,6 +41,9 @@ LOG_DIR="$LOCAL_DIR/logs"
 RUN_DIR="$LOCAL_DIR/run"
 SECRETS_DIR="$LOCAL_DIR/secrets"
 PASSWORD_FILE="$SECRETS_DIR/db_password"
+ADMIN_PASSWORD_FILE="$SECRETS_DIR/admin_password"
+DEMO_USER_PASSWORD_FILE="$SECRETS_DIR/demo_user_password"
+DEMO_USERS_FILE="$RUN_DIR/demo_users.csv" # role,nip,name of the demo users, from kinerja_demo_data
 SERVER_LOG="$LOG_DIR/server.log"
 SERVER_PIDFILE="$RUN_DIR/server.pid"
 UP_PIDFILE="$RUN_DIR/up.pid"
@@ -42,6 +53,14 @@ MARIADB_OWNER_FILE="$RUN_DIR/mariadb.owner"
 
 SERVER_BIN="$KINERJA_ROOT/build/server/kinerja_server"
 DEMO_DATA_BIN="$KINERJA_ROOT/build/tools/demo_data/kinerja_demo_data"
+# The demo's BKPP administrator (kDemoAdminNip in tools/demo_data/model.h): an employee of BKPP in the
+# demo data, and the account the server creates at its first start-up.
+ADMIN_NIP="${KINERJA_BOOTSTRAP_ADMIN_NIP:-199003152015031002}"
+
+case "${KINERJA_BENCHMARK_SKIP_AUTHORIZATION:-}" in
+  "" | false | 0) ;;
+  *) kinerja_die "KINERJA_BENCHMARK_SKIP_AUTHORIZATION turns authorization off and is for tests/bench only; unset it" ;;
+esac
 
 # ---- GATEWAY (planned) ----------------------------------------------------------------------------
 # The HTTP/JSON gateway (which will also serve the admin console) does not exist yet. When it does:
@@ -163,6 +182,33 @@ chmod 600 "$PASSWORD_FILE"
 DB_PASSWORD="$(<"$PASSWORD_FILE")"
 mdb_ensure_db "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
 
+# new_demo_password: "Kinerja-" + 12 random hex characters + "!". It meets the server's password rules
+# (at least 10 characters of at least 2 kinds: letters, digits, others) and, with no run of 8 digits,
+# cannot contain a NIP or a birth date.
+new_demo_password() {
+  local pw
+  while :; do
+    pw="Kinerja-$(kinerja_random_secret 6)!"
+    [[ "$pw" =~ [0-9]{8} ]] || break
+  done
+  printf '%s\n' "$pw"
+}
+# ensure_demo_secret FILE WHAT: generates the password into FILE once; later runs reuse it.
+ensure_demo_secret() {
+  if [[ ! -s "$1" ]]; then
+    (
+      umask 077
+      new_demo_password >"$1"
+    )
+    kinerja_log "generated $2 in ${1#"$KINERJA_ROOT"/}"
+  fi
+  chmod 600 "$1"
+}
+ensure_demo_secret "$ADMIN_PASSWORD_FILE" "the BKPP administrator's password"
+ensure_demo_secret "$DEMO_USER_PASSWORD_FILE" "the demo users' password"
+ADMIN_PASSWORD="$(<"$ADMIN_PASSWORD_FILE")"
+DEMO_USER_PASSWORD="$(<"$DEMO_USER_PASSWORD_FILE")"
+
 # ---- 5. server ------------------------------------------------------------------------------------
 stop_stale_server
 check_ports_free
@@ -179,6 +225,8 @@ KINERJA_DB_HOST=127.0.0.1 \
   KINERJA_GRPC_PORT="$GRPC_PORT" \
   KINERJA_ADMIN_PORT="$ADMIN_PORT" \
   KINERJA_LISTEN_HOST="$LISTEN_HOST" \
+  KINERJA_BOOTSTRAP_ADMIN_NIP="$ADMIN_NIP" \
+  KINERJA_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   setsid "$SERVER_BIN" </dev/null >>"$SERVER_LOG" 2>&1 &
 server_pid=$!
 echo "$server_pid" >"$SERVER_PIDFILE"
@@ -210,12 +258,21 @@ done
 kinerja_log "server ready"
 
 # ---- 6. demo data ---------------------------------------------------------------------------------
+rm -f "$DEMO_USERS_FILE"
 if [[ "${KINERJA_SKIP_DEMO_DATA:-0}" == 1 ]]; then
   kinerja_log "demo data: skipped (KINERJA_SKIP_DEMO_DATA=1)"
 elif [[ -x "$DEMO_DATA_BIN" ]]; then
-  kinerja_log "demo data: ${DEMO_DATA_BIN#"$KINERJA_ROOT"/} --target 127.0.0.1:$GRPC_PORT"
-  "$DEMO_DATA_BIN" --target "127.0.0.1:$GRPC_PORT" ||
-    kinerja_die "demo data loading failed (exit $?); the server log is $SERVER_LOG. Set KINERJA_SKIP_DEMO_DATA=1 to start without it"
+  kinerja_log "demo data: ${DEMO_DATA_BIN#"$KINERJA_ROOT"/} --target 127.0.0.1:$GRPC_PORT --admin_nip $ADMIN_NIP"
+  # The passwords go in the environment of this one command only.
+  KINERJA_DEMO_ADMIN_PASSWORD="$ADMIN_PASSWORD" KINERJA_DEMO_USER_PASSWORD="$DEMO_USER_PASSWORD" \
+    "$DEMO_DATA_BIN" --target "127.0.0.1:$GRPC_PORT" --admin_nip "$ADMIN_NIP" \
+    --write_demo_users "$DEMO_USERS_FILE" || {
+    rc=$?
+    kinerja_log "demo data failed (exit $rc). If the sign-in was refused: the server creates its administrator"
+    kinerja_log "only on a database without one, so ${ADMIN_PASSWORD_FILE#"$KINERJA_ROOT"/} must be the file of that"
+    kinerja_log "first start; to begin again from nothing, stop up.sh and remove .local/mariadb (all data)."
+    kinerja_die "demo data loading failed; the server log is $SERVER_LOG. Set KINERJA_SKIP_DEMO_DATA=1 to start without it"
+  }
 else
   kinerja_log "demo data: ${DEMO_DATA_BIN#"$KINERJA_ROOT"/} does not exist yet; continuing without demo data"
 fi
@@ -232,7 +289,29 @@ print_addresses() {
   kinerja_log "  console       not available yet: it will be served by the gateway (planned), at http://127.0.0.1:$GATEWAY_PORT/"
   kinerja_log "  logs          ${SERVER_LOG#"$KINERJA_ROOT"/}  ${MDB_LOG#"$KINERJA_ROOT"/}"
 }
+
+# The demo credentials: sign in with IdentityService.Login {nip, password}, then send the session
+# token as "authorization: Bearer <token>". The passwords come from .local/secrets/.
+print_credentials() {
+  local role nip name
+  kinerja_log "Demo sign-in (IdentityService.Login with NIP and password; passwords kept in ${SECRETS_DIR#"$KINERJA_ROOT"/}/):"
+  kinerja_log "  BKPP administrator  NIP $ADMIN_NIP  password $ADMIN_PASSWORD"
+  if [[ ! -s "$DEMO_USERS_FILE" ]]; then
+    kinerja_log "  demo users          none (no demo data loaded in this run)"
+    return 0
+  fi
+  kinerja_log "  demo users, each with password $DEMO_USER_PASSWORD:"
+  while IFS=, read -r role nip name; do
+    [[ "$role" == role ]] && continue # the header
+    if [[ "$name" == \"*\" ]]; then  # an RFC 4180 quoted field
+      name="${name:1:${#name}-2}"
+      name="${name//\"\"/\"}"
+    fi
+    kinerja_log "$(printf '    %-13s %-19s %s' "$role" "$nip" "$name")"
+  done <"$DEMO_USERS_FILE"
+}
 print_addresses
+print_credentials
 
 rc=0
 wait "$server_pid" || rc=$?

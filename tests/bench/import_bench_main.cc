@@ -8,6 +8,8 @@
 // that file as it is (a re-run of an earlier import). The clock runs from before the request is built
 // to the response. Prints one JSON line with rows/s and the server's counts. Exit status 0 when the
 // import succeeded, 1 otherwise (with the status and any BadRequest violations on stderr).
+// With --login_nip (password in KINERJA_BENCH_PASSWORD) it signs in first and sends the session
+// token with every call (ImportEmployees needs a BKPP administrator).
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -27,6 +29,7 @@
 #include "kinerja/v1/directory.grpc.pb.h"
 #include "tests/bench/bench_stats.h"
 #include "tests/bench/directory_fetch.h"
+#include "tests/bench/bench_auth.h"
 #include "tests/bench/grpc_setup.h"
 #include "tests/bench/synthetic_employees.h"
 
@@ -37,6 +40,10 @@ ABSL_FLAG(std::string, write_csv, "", "save the generated CSV here (for a later 
 ABSL_FLAG(std::string, label, "", "scenario name in the JSON line; default import_<rows>");
 ABSL_FLAG(int, deadline_s, 300, "deadline of the ImportEmployees call (1..600)");
 ABSL_FLAG(std::string, metadata, "", "extra call metadata, key=value[,key=value]");
+ABSL_FLAG(std::string, login_nip, "",
+          "sign in as this NIP (IdentityService.Login, password in the environment variable "
+          "KINERJA_BENCH_PASSWORD) and send the session token with every call; empty: no "
+          "credentials");
 
 namespace {
 
@@ -94,6 +101,11 @@ int main(int argc, char** argv) {
   const std::string target = absl::GetFlag(FLAGS_target);
   auto channels = bench::OpenLoopbackChannels(target, 1, std::chrono::seconds(5));
   if (!channels.ok()) return Fail(std::string(channels.status().message()));
+  if (absl::Status st = bench::SignInIfAsked(channels->front(), absl::GetFlag(FLAGS_login_nip),
+                                             std::chrono::seconds(10), &*metadata);
+      !st.ok()) {
+    return Fail(std::string(st.message()));
+  }
   auto stub = v1::DirectoryService::NewStub(channels->front());
   bench::FetchOptions fetch;
   fetch.metadata = *metadata;

@@ -5,8 +5,10 @@
 // Keeps exactly --concurrency unary calls in flight over --channels connections, warms up for
 // --warmup_s, then measures for --duration_s (at most 60) or until --max_calls calls have started,
 // whichever comes first. Prints one JSON line: calls, errors, rate (successful calls/s) and the exact
-// p50/p90/p99 latency in microseconds. Exit status: 0 when the run completed (errors are counted,
-// not fatal), 1 on bad flags or a failed set-up, 2 when calls did not drain.
+// p50/p90/p99 latency in microseconds. With --login_nip (password in KINERJA_BENCH_PASSWORD) it
+// signs in first, and every call, the set-up's included, carries the session token. Exit status: 0
+// when the run completed (errors are counted, not fatal), 1 on bad flags or a failed set-up (a
+// failed sign-in included), 2 when calls did not drain.
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -17,6 +19,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "tests/bench/bench_auth.h"
 #include "tests/bench/grpc_setup.h"
 #include "tests/bench/loadgen_driver.h"
 #include "tests/bench/loadgen_scenarios.h"
@@ -34,6 +37,10 @@ ABSL_FLAG(std::string, nip_cache_file, "",
           "get_employee: read the NIPs from this file when it exists, else fetch and write it");
 ABSL_FLAG(int, page_size, 50, "list_employees: page_size of each call");
 ABSL_FLAG(std::string, metadata, "", "extra call metadata, key=value[,key=value]");
+ABSL_FLAG(std::string, login_nip, "",
+          "sign in as this NIP (IdentityService.Login, password in the environment variable "
+          "KINERJA_BENCH_PASSWORD) and send the session token with every call; empty: no "
+          "credentials");
 
 namespace {
 
@@ -68,6 +75,12 @@ int main(int argc, char** argv) {
   const std::string target = absl::GetFlag(FLAGS_target);
   auto channels = OpenLoopbackChannels(target, channel_count, std::chrono::seconds(5));
   if (!channels.ok()) return Fail(std::string(channels.status().message()));
+  const std::string login_nip = absl::GetFlag(FLAGS_login_nip);
+  if (absl::Status st = SignInIfAsked(channels->front(), login_nip, std::chrono::seconds(10),
+                                      &*metadata);
+      !st.ok()) {
+    return Fail(std::string(st.message()));
+  }
 
   ScenarioOptions scenario_options;
   scenario_options.name = absl::GetFlag(FLAGS_scenario);
@@ -98,6 +111,7 @@ int main(int argc, char** argv) {
       absl::StrCat("\"concurrency\":", concurrency),
       absl::StrCat("\"channels\":", channel_count),
       absl::StrFormat("\"warmup_s\":%g", warmup_s),
+      absl::StrCat("\"signed_in\":", login_nip.empty() ? "false" : "true"),
   };
   for (std::string& d : (*scenario)->Describe()) extra.push_back(std::move(d));
   std::cout << SummaryJson("kinerja_loadgen", scenario_options.name, *summary, extra) << std::endl;

@@ -7,19 +7,29 @@
 #                                             a temporary file that is printed, not to BENCHMARKS.md
 #
 # Steps: a throwaway MariaDB (tests/integration/mariadb_fixture.sh), database kinerja_bench, the server
-# (build/server/kinerja_server) on free loopback ports, demo data (build/tools/demo_data/
-# kinerja_demo_data), then ROUNDS interleaved rounds of [Ping, GetEmployee, ListEmployees at 32 calls in
-# flight; the raw prepared SELECT at the server's pool size], the median of the rounds taken per
-# figure; then CSV imports (kinerja_import_bench) of SMALL and LARGE new rows and a re-run of the SMALL
-# file. The server and MariaDB are stopped on exit, whatever happens.
+# (build/server/kinerja_server) on free loopback ports, whose first BKPP administrator is the demo
+# administrator's NIP with a password made up for this run; a second server on the same database, once
+# the first is ready, with authorization off (KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true: every call runs
+# as an administrator, no credentials or policy checked); demo data and demo users loaded as that
+# administrator (build/tools/demo_data/kinerja_demo_data); then ROUNDS interleaved rounds of [Ping,
+# GetEmployee signed in, GetEmployee on the second server without credentials, ListEmployees signed
+# in, at 32 calls in flight; the raw prepared SELECT at the server's pool size], the median of the
+# rounds taken per figure; then CSV imports (kinerja_import_bench, signed in) of SMALL and LARGE new
+# rows and a re-run of the SMALL file. The servers and MariaDB are stopped on exit, whatever happens.
+# The cost of authorization is GetEmployee's rate signed in against the same on the second server.
 #
 # What it expects of the others:
 #   kinerja_server   flags from the environment: KINERJA_DB_HOST/PORT/USER/PASSWORD/NAME,
 #                    KINERJA_LISTEN_HOST, KINERJA_GRPC_PORT, KINERJA_ADMIN_PORT, KINERJA_DB_POOL_SIZE,
-#                    KINERJA_SHUTDOWN_GRACE_S; migrates an empty database at start; GET /readyz on the
-#                    admin port answers 2xx once it serves; stops on SIGTERM; accepts 256 MiB messages.
-#   kinerja_demo_data --target 127.0.0.1:PORT --write_csv_dir DIR --employees N: loads OPDs,
-#                    Pelaksana/Fungsional positions and N employees over gRPC; exit 0 on success.
+#                    KINERJA_SHUTDOWN_GRACE_S, KINERJA_BOOTSTRAP_ADMIN_NIP/PASSWORD (the first
+#                    administrator of an empty database), KINERJA_BENCHMARK_SKIP_AUTHORIZATION; migrates
+#                    an empty database at start; GET /readyz on the admin port answers 2xx once it
+#                    serves; stops on SIGTERM; accepts 256 MiB messages.
+#   kinerja_demo_data --target 127.0.0.1:PORT --admin_nip NIP --write_csv_dir DIR --employees N
+#                    --write_demo_users FILE, with KINERJA_DEMO_ADMIN_PASSWORD and
+#                    KINERJA_DEMO_USER_PASSWORD: signs in, loads OPDs, Pelaksana/Fungsional positions
+#                    and N employees over gRPC, makes the demo users; exit 0 on success.
+#   kinerja_loadgen, kinerja_import_bench --login_nip NIP with KINERJA_BENCH_PASSWORD: sign in first.
 #
 # Environment:
 #   BUILD_DIR         built tree (default <repo>/build)
@@ -55,6 +65,10 @@ CHANNELS=4
 TARGET_RATE_RATIO=0.4   # GetEmployee rate >= 0.4 x Ping rate
 TARGET_P99_RATIO=2      # GetEmployee p99 <= 2 x Ping p99
 TARGET_IMPORT_RATE=20000
+TARGET_AUTH_RATIO=0.9   # GetEmployee rate signed in >= 0.9 x the same without authorization
+# The server's first administrator: the demo administrator (kDemoAdminNip in tools/demo_data/model.h),
+# who is also an employee of BKPP in the demo data. Its password is made up for each run.
+BENCH_NIP=199003152015031002
 if [[ "$QUICK" == 1 ]]; then
   ROUNDS="${BENCH_ROUNDS:-1}"
   DURATION_S="${BENCH_DURATION_S:-1}"
@@ -75,6 +89,19 @@ if ! [[ "$DURATION_S" =~ ^[0-9]+$ ]] || ((DURATION_S < 1 || DURATION_S > 60)); t
   kinerja_die "bench: BENCH_DURATION_S must be 1..60"
 fi
 [[ "$BUDGET_S" =~ ^[0-9]+$ ]] || kinerja_die "bench: BENCH_BUDGET_S must be a number of seconds"
+
+# bench_password: a throwaway password that meets the server's rules (at least 10 characters, letters,
+# digits and others; no run of 8 digits, so it contains no NIP and no birth date). Kept in memory only.
+bench_password() {
+  local pw
+  while :; do
+    pw="Bench-$(kinerja_random_secret 8)!"
+    [[ "$pw" =~ [0-9]{8} ]] || break
+  done
+  printf '%s' "$pw"
+}
+BENCH_ADMIN_PASSWORD="$(bench_password)"
+BENCH_USER_PASSWORD="$(bench_password)"
 
 SERVER="$BUILD_DIR/server/kinerja_server"
 DEMO="$BUILD_DIR/tools/demo_data/kinerja_demo_data"
@@ -112,7 +139,8 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/kinerja-bench.XXXXXX")"
 DB_DIR="$WORK/mariadb"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
-SERVER_PID=""
+SERVER_PID=""    # the server, with authentication and authorization
+SERVER_B_PID=""  # the same on the same database with authorization off (the cost of authorization)
 DB_STARTED=0
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
@@ -120,8 +148,14 @@ cleanup() {
   local rc=$?
   set +e
   exec 1>&8 2>&9
+  if [[ -n "$SERVER_B_PID" ]]; then
+    kill -TERM "$SERVER_B_PID" 2>/dev/null # both stop at once; kinerja_stop_pid waits below
+  fi
   if [[ -n "$SERVER_PID" ]]; then
     kinerja_stop_pid "$SERVER_PID" kinerja_server 15
+  fi
+  if [[ -n "$SERVER_B_PID" ]]; then
+    kinerja_stop_pid "$SERVER_B_PID" kinerja_server 15
   fi
   if ((DB_STARTED)); then
     timeout 60 "$FIXTURE" stop "$DB_DIR" >>"$WORK/fixture.log" 2>&1 ||
@@ -130,10 +164,13 @@ cleanup() {
   if ((rc == 0)); then
     rm -rf "$WORK"
   else
-    if [[ -s "$WORK/server.log" ]]; then
-      kinerja_warn "bench: last lines of the server log:"
-      tail -n 20 "$WORK/server.log" >&2
-    fi
+    local log
+    for log in server.log server_unchecked.log; do
+      if [[ -s "$WORK/$log" ]]; then
+        kinerja_warn "bench: last lines of $log:"
+        tail -n 20 "$WORK/$log" >&2
+      fi
+    done
     kinerja_warn "bench: failed (exit $rc); logs kept in $WORK"
   fi
   exit "$rc"
@@ -212,50 +249,88 @@ db_sql() {
 db_sql -e "CREATE DATABASE IF NOT EXISTS kinerja_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 DB_VERSION="$(db_sql -e 'SELECT VERSION()')"
 
-GRPC_PORT="$(kinerja_free_port 20000 32000)" || kinerja_die "bench: no free port"
-ADMIN_PORT="$GRPC_PORT"
-while [[ "$ADMIN_PORT" == "$GRPC_PORT" || "$ADMIN_PORT" == "$KINERJA_DB_PORT" ]]; do
-  ADMIN_PORT="$(kinerja_free_port 20000 32000)" || kinerja_die "bench: no free port"
-done
+# pick_port VAR: a free loopback port, different from every port picked before, into VAR.
+USED_PORTS="$KINERJA_DB_PORT"
+pick_port() {
+  local p i
+  for ((i = 0; i < 50; i++)); do
+    p="$(kinerja_free_port 20000 32000)" || break
+    if [[ " $USED_PORTS " != *" $p "* ]]; then
+      USED_PORTS+=" $p"
+      printf -v "$1" '%s' "$p"
+      return 0
+    fi
+  done
+  kinerja_die "bench: no free port"
+}
+pick_port GRPC_PORT
+pick_port ADMIN_PORT
+pick_port GRPC_PORT_B
+pick_port ADMIN_PORT_B
 TARGET="127.0.0.1:$GRPC_PORT"
+TARGET_B="127.0.0.1:$GRPC_PORT_B"
+
+# start_server PID_VAR LOG GRPC_PORT ADMIN_PORT [VAR=VALUE...]: starts the server in the background with
+# the bench settings plus VAR=VALUE in its environment, and puts its pid into PID_VAR (at once, for the
+# clean-up). Its log (a line per call) keeps only the last 500 lines.
+start_server() {
+  local pid_var="$1" log="$2" grpc="$3" admin="$4"
+  shift 4
+  env KINERJA_LISTEN_HOST=127.0.0.1 KINERJA_GRPC_PORT="$grpc" KINERJA_ADMIN_PORT="$admin" \
+    KINERJA_DB_POOL_SIZE="$POOL_SIZE" KINERJA_SHUTDOWN_GRACE_S=5 "$@" \
+    "$SERVER" > >(tail -n 500 >"$log") 2>&1 8>&- 9>&- &
+  printf -v "$pid_var" '%s' "$!"  # env execs the server: this is the server's pid
+}
+
+# wait_ready PID ADMIN_PORT NAME: waits up to 60 s for GET /readyz.
+wait_ready() {
+  local start=$SECONDS
+  while ((SECONDS - start < 60)); do
+    kinerja_pid_running "$1" || kinerja_die "bench: $3 exited during start-up"
+    if curl -fsS --max-time 2 "http://127.0.0.1:$2/readyz" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  kinerja_die "bench: $3 was not ready within 60 s"
+}
+
 kinerja_log "bench: starting the server on $TARGET (admin $ADMIN_PORT)"
-KINERJA_LISTEN_HOST=127.0.0.1 KINERJA_GRPC_PORT="$GRPC_PORT" KINERJA_ADMIN_PORT="$ADMIN_PORT" \
-  KINERJA_DB_POOL_SIZE="$POOL_SIZE" KINERJA_SHUTDOWN_GRACE_S=5 \
-  "$SERVER" > >(tail -n 500 >"$WORK/server.log") 2>&1 8>&- 9>&- &
-SERVER_PID=$!  # the server itself; its log (a line per call) keeps only the last 500 lines
+start_server SERVER_PID "$WORK/server.log" "$GRPC_PORT" "$ADMIN_PORT" \
+  KINERJA_BOOTSTRAP_ADMIN_NIP="$BENCH_NIP" KINERJA_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD"
+wait_ready "$SERVER_PID" "$ADMIN_PORT" "the server"
+# Started only now: the first server has applied the migrations, so the two never race for them.
+kinerja_log "bench: starting a second server with authorization off on $TARGET_B (admin $ADMIN_PORT_B)"
+start_server SERVER_B_PID "$WORK/server_unchecked.log" "$GRPC_PORT_B" "$ADMIN_PORT_B" \
+  KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true
+wait_ready "$SERVER_B_PID" "$ADMIN_PORT_B" "the server with authorization off"
 
-ready=0
-ready_start=$SECONDS
-while ((SECONDS - ready_start < 60)); do
-  kinerja_pid_running "$SERVER_PID" || kinerja_die "bench: the server exited during start-up"
-  if curl -fsS --max-time 2 "http://127.0.0.1:$ADMIN_PORT/readyz" >/dev/null 2>&1; then
-    ready=1
-    break
-  fi
-  sleep 0.1
-done
-((ready)) || kinerja_die "bench: the server was not ready within 60 s"
-
-kinerja_log "bench: loading $DEMO_EMPLOYEES demo employees"
+kinerja_log "bench: loading $DEMO_EMPLOYEES demo employees and the demo users, signed in as $BENCH_NIP"
 demo_start=$SECONDS
-bounded 300 "$DEMO" --target "$TARGET" --write_csv_dir "$WORK/csv" --employees "$DEMO_EMPLOYEES" \
+KINERJA_DEMO_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" KINERJA_DEMO_USER_PASSWORD="$BENCH_USER_PASSWORD" \
+  bounded 300 "$DEMO" --target "$TARGET" --admin_nip "$BENCH_NIP" --write_csv_dir "$WORK/csv" \
+  --employees "$DEMO_EMPLOYEES" --write_demo_users "$WORK/demo_users.csv" \
   >"$WORK/demo.log" 2>&1 || {
   tail -n 20 "$WORK/demo.log" >&2
   kinerja_die "bench: demo data failed (see $WORK/demo.log)"
 }
 DEMO_S=$((SECONDS - demo_start))
+N_DEMO_USERS=$(($(wc -l <"$WORK/demo_users.csv") - 1))
 read -r N_EMPLOYEES N_OPDS N_POSITIONS <<<"$(db_sql kinerja_bench -e \
   'SELECT (SELECT COUNT(*) FROM employees), (SELECT COUNT(*) FROM opds), (SELECT COUNT(*) FROM positions)')"
 
 # ---------------------------------------------------------------------------------------------------
 # Interleaved rounds
 
-run_loadgen() {  # SCENARIO ROUND
-  bounded $((DURATION_S + 60)) "$LOADGEN" --target "$TARGET" --scenario "$1" \
+run_loadgen() {  # LABEL SCENARIO TARGET ROUND [LOADGEN ARGS...]
+  local label="$1" scenario="$2" target="$3" round="$4"
+  shift 4
+  KINERJA_BENCH_PASSWORD="$BENCH_ADMIN_PASSWORD" bounded $((DURATION_S + 60)) "$LOADGEN" \
+    --target "$target" --scenario "$scenario" \
     --concurrency "$LOAD_CONCURRENCY" --channels "$CHANNELS" --duration_s "$DURATION_S" \
-    --warmup_s "$WARMUP_S" --nip_cache_file "$WORK/nips.txt" \
-    >"$RESULTS/$1.r$2.json" 2>>"$WORK/loadgen.log" ||
-    kinerja_die "bench: kinerja_loadgen $1 failed (see $WORK/loadgen.log)"
+    --warmup_s "$WARMUP_S" --nip_cache_file "$WORK/nips.txt" "$@" \
+    >"$RESULTS/$label.r$round.json" 2>>"$WORK/loadgen.log" ||
+    kinerja_die "bench: kinerja_loadgen $label failed (see $WORK/loadgen.log)"
 }
 run_db() {  # ROUND
   bounded $((DURATION_S + 60)) "$DB_BENCH" --db_name kinerja_bench --concurrency "$POOL_SIZE" \
@@ -266,9 +341,10 @@ run_db() {  # ROUND
 
 for ((r = 1; r <= ROUNDS; r++)); do
   kinerja_log "bench: round $r of $ROUNDS"
-  run_loadgen ping "$r"
-  run_loadgen get_employee "$r"
-  run_loadgen list_employees "$r"
+  run_loadgen ping ping "$TARGET" "$r" # public: no credentials, the bare gRPC baseline
+  run_loadgen get_employee get_employee "$TARGET" "$r" --login_nip "$BENCH_NIP"
+  run_loadgen get_employee_unchecked get_employee "$TARGET_B" "$r"
+  run_loadgen list_employees list_employees "$TARGET" "$r" --login_nip "$BENCH_NIP"
   run_db "$r"
 done
 
@@ -278,7 +354,8 @@ done
 run_import() {  # LABEL ARGS...
   local label="$1"
   shift
-  bounded 240 "$IMPORT_BENCH" --target "$TARGET" --label "$label" --deadline_s 230 "$@" \
+  KINERJA_BENCH_PASSWORD="$BENCH_ADMIN_PASSWORD" bounded 240 "$IMPORT_BENCH" --target "$TARGET" \
+    --login_nip "$BENCH_NIP" --label "$label" --deadline_s 230 "$@" \
     >"$RESULTS/$label.json" 2>>"$WORK/import.log" ||
     kinerja_die "bench: kinerja_import_bench $label failed (see $WORK/import.log)"
 }
@@ -290,7 +367,14 @@ run_import reimport_small --csv_file "$WORK/import_small.csv"
 # ---------------------------------------------------------------------------------------------------
 # The report
 
-SCENARIOS=(ping get_employee list_employees select)
+SCENARIOS=(ping get_employee get_employee_unchecked list_employees select)
+# The signed-in scenarios must have been signed in, the unchecked one not (a guard against a mix-up).
+for f in "$RESULTS"/get_employee.r*.json "$RESULTS"/list_employees.r*.json; do
+  [[ "$(json_field "$f" signed_in)" == true ]] || kinerja_die "bench: $f was not signed in"
+done
+for f in "$RESULTS"/get_employee_unchecked.r*.json; do
+  [[ "$(json_field "$f" signed_in)" == false ]] || kinerja_die "bench: $f was signed in"
+done
 declare -A M  # M[scenario:key]: median over the rounds
 for s in "${SCENARIOS[@]}"; do
   for k in rate p50_us p90_us p99_us errors; do
@@ -302,6 +386,7 @@ get_p99_ratio="$(calc "${M[get_employee:p99_us]}" "${M[ping:p99_us]}")"
 list_rate_ratio="$(calc "${M[list_employees:rate]}" "${M[ping:rate]}")"
 list_p99_ratio="$(calc "${M[list_employees:p99_us]}" "${M[ping:p99_us]}")"
 get_select_ratio="$(calc "${M[get_employee:rate]}" "${M[select:rate]}")"
+auth_ratio="$(calc "${M[get_employee:rate]}" "${M[get_employee_unchecked:rate]}")"
 total_errors=0
 for s in "${SCENARIOS[@]}"; do
   for f in "$RESULTS/$s".r*.json; do
@@ -346,12 +431,17 @@ SECTION="$WORK/section.md"
   echo "- Command: \`$INVOCATION\`$([[ "$QUICK" == 1 ]] && echo ' (quick mode: figures are not representative)')"
   echo "- Set-up, all on loopback on this one machine (the load generators, the server and MariaDB share" \
     "the CPUs): the server with a pool of $POOL_SIZE connections; demo data of $(fmt_int "$N_EMPLOYEES")" \
-    "employees, $N_OPDS OPDs, $(fmt_int "$N_POSITIONS") positions (loaded in ${DEMO_S} s)."
-  echo "- Method: $ROUNDS interleaved round(s) of Ping, GetEmployee, ListEmployees (page of 50, filter" \
-    "rotating over the OPDs) with $LOAD_CONCURRENCY calls in flight over $CHANNELS channels, then the raw" \
-    "prepared \`SELECT ... FROM employees WHERE nip = ?\` on $POOL_SIZE connections; each ${DURATION_S} s" \
-    "after a ${WARMUP_S} s warm-up. Each figure is the median of the rounds; latencies are exact" \
-    "percentiles of every call. Imports are timed by the client from building the request to the response."
+    "employees, $N_OPDS OPDs, $(fmt_int "$N_POSITIONS") positions and $N_DEMO_USERS demo users (loaded in" \
+    "${DEMO_S} s); for the cost of authorization, a second server with the same settings on the same" \
+    "database, started with \`KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true\` (every call runs as an" \
+    "administrator without looking at credentials or the policy), idle while the first is measured."
+  echo "- Method: $ROUNDS interleaved round(s) of Ping (public, no credentials), GetEmployee signed in as a" \
+    "BKPP administrator (session token), GetEmployee without credentials on the second server," \
+    "ListEmployees signed in (page of 50, filter rotating over the OPDs) with $LOAD_CONCURRENCY calls in" \
+    "flight over $CHANNELS channels, then the raw prepared \`SELECT ... FROM employees WHERE nip = ?\` on" \
+    "$POOL_SIZE connections; each ${DURATION_S} s after a ${WARMUP_S} s warm-up. Each figure is the median" \
+    "of the rounds; latencies are exact percentiles of every call. Imports (signed in) are timed by the" \
+    "client from building the request to the response."
   echo
   echo "Ratio is Value / Baseline, both from this run."
   echo
@@ -363,6 +453,9 @@ SECTION="$WORK/section.md"
   printf '| GetEmployee p99 | %s µs | Ping p99 %s µs | %s | ≤ %s × Ping | %s |\n' \
     "$(fmt_int "${M[get_employee:p99_us]}")" "$(fmt_int "${M[ping:p99_us]}")" "$get_p99_ratio" \
     "$TARGET_P99_RATIO" "$(verdict le "$get_p99_ratio" "$TARGET_P99_RATIO")"
+  printf '| Cost of authorization: GetEmployee rate signed in, against the same without the policy check | %s calls/s | unchecked %s calls/s | %s | ≥ %s × unchecked | %s |\n' \
+    "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[get_employee_unchecked:rate]}")" \
+    "$auth_ratio" "$TARGET_AUTH_RATIO" "$(verdict ge "$auth_ratio" "$TARGET_AUTH_RATIO")"
   printf '| ListEmployees rate | %s calls/s | Ping %s calls/s | %s | informational | |\n' \
     "$(fmt_int "${M[list_employees:rate]}")" "$(fmt_int "${M[ping:rate]}")" "$list_rate_ratio"
   printf '| ListEmployees p99 | %s µs | Ping p99 %s µs | %s | informational | |\n' \

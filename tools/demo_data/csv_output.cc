@@ -49,6 +49,16 @@ absl::Status WriteFile(const std::filesystem::path& path, const std::string& tex
 
 }  // namespace
 
+std::string CsvRecord(std::initializer_list<absl::string_view> fields) {
+  std::string out;
+  AppendRecord(&out, fields);
+  return out;
+}
+
+absl::Status WriteTextFile(const std::string& path, const std::string& text) {
+  return WriteFile(path, text);
+}
+
 const char* KindName(PositionKind kind) {
   switch (kind) {
     case PositionKind::kJpt: return "JPT";

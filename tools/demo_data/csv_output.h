@@ -5,10 +5,12 @@
 #ifndef KINERJA_TOOLS_DEMO_DATA_CSV_OUTPUT_H_
 #define KINERJA_TOOLS_DEMO_DATA_CSV_OUTPUT_H_
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "tools/demo_data/model.h"
 
 namespace kinerja::demo {
@@ -20,6 +22,12 @@ std::string ImportCsv(const DemoData& data, const std::vector<AssignmentRow>& ro
 // Writes employees.csv and transfers.csv (import layout), and opds.csv, units.csv, positions.csv
 // and acting.csv, into `dir` (created if missing).
 absl::Status WriteCsvFiles(const DemoData& data, const std::string& dir);
+
+// One CSV record (RFC 4180 quoting where needed), ending in LF.
+std::string CsvRecord(std::initializer_list<absl::string_view> fields);
+
+// Writes `text` to `path` (replacing it).
+absl::Status WriteTextFile(const std::string& path, const std::string& text);
 
 // "JPT", "ADMINISTRATOR" ... as written in positions.csv.
 const char* KindName(PositionKind kind);

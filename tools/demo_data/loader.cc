@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 #include <thread>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
@@ -91,20 +92,25 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
 
 }  // namespace
 
-Loader::Loader(LoaderOptions options)
-    : options_(std::move(options)),
-      stub_(v1::DirectoryService::NewStub(MakeChannel(options_.target))) {}
+Loader::Loader(LoaderOptions options) : options_(std::move(options)) {
+  std::shared_ptr<grpc::Channel> channel = MakeChannel(options_.target);
+  stub_ = v1::DirectoryService::NewStub(channel);
+  identity_ = v1::IdentityService::NewStub(channel);
+}
 
-template <class Request, class Response>
-absl::Status Loader::Call(const std::string& what, Method<Request, Response> method,
-                          const Request& request, Response* response, absl::Duration deadline,
-                          bool is_create) {
+template <class Stub, class Request, class Response>
+absl::Status Loader::Call(const std::string& what, Stub* stub,
+                          Method<Stub, Request, Response> method, const Request& request,
+                          Response* response, absl::Duration deadline, bool is_create) {
   const absl::Time give_up = absl::Now() + options_.unavailable_budget;
   absl::Duration backoff = absl::Milliseconds(250);
   for (int attempt = 1;; ++attempt) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
-    const grpc::Status status = (stub_.get()->*method)(&context, request, response);
+    if (!session_token_.empty()) {
+      context.AddMetadata("authorization", absl::StrCat("Bearer ", session_token_));
+    }
+    const grpc::Status status = (stub->*method)(&context, request, response);
     if (status.ok()) return absl::OkStatus();
     if (is_create && attempt > 1 && status.error_code() == grpc::StatusCode::ALREADY_EXISTS) {
       return absl::OkStatus();
@@ -128,6 +134,123 @@ absl::Status Loader::Call(const std::string& what, Method<Request, Response> met
     return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
                         absl::StrCat(what, " failed: ", Describe(status)));
   }
+}
+
+absl::Status Loader::SignIn(const std::string& nip, const std::string& password) {
+  session_token_.clear();
+  v1::LoginRequest req;
+  req.set_nip(nip);
+  req.set_password(password);
+  v1::LoginResponse resp;
+  absl::Status s = Call(absl::StrCat("Login as ", nip), identity_.get(),
+                        &v1::IdentityService::StubInterface::Login, req, &resp,
+                        options_.call_deadline, false);
+  if (absl::IsUnauthenticated(s)) {
+    return absl::UnauthenticatedError(absl::StrCat(
+        s.message(),
+        "\n  The password does not match (or the account is locked after failed attempts). The "
+        "server creates its first administrator only on a database without one "
+        "(--bootstrap_admin_nip/--bootstrap_admin_password, or KINERJA_BOOTSTRAP_ADMIN_*): sign in "
+        "with that NIP and the password it was created with."));
+  }
+  if (!s.ok()) return s;
+  if (resp.must_change_password()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the account ", nip, " must change its password before it may load data (ChangePassword)"));
+  }
+  bool admin = false;
+  for (const v1::RoleGrant& g : resp.account().role_grants()) admin |= g.role() == v1::BKPP_ADMIN;
+  if (!admin) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("the account ", nip, " signed in but is not a BKPP administrator"));
+  }
+  session_token_ = resp.session_token();
+  std::cout << "signed in as " << nip << " (BKPP administrator)" << std::endl;
+  return absl::OkStatus();
+}
+
+bool Loader::HasEmployee(const std::string& nip) {
+  v1::GetEmployeeRequest req;
+  req.set_name(absl::StrCat("employees/", nip));
+  v1::Employee resp;
+  return Call(absl::StrCat("GetEmployee ", nip), &v1::DirectoryService::StubInterface::GetEmployee,
+              req, &resp, options_.call_deadline, false)
+      .ok();
+}
+
+absl::Status Loader::EnsureDemoUsers(const DemoData& data, const std::vector<DemoUser>& users,
+                                     const std::string& password) {
+  for (const DemoUser& u : users) {
+    const std::string& nip = data.people[u.person].nip;
+    const std::string account = absl::StrCat("accounts/", nip);
+    v1::ResetPasswordRequest reset;
+    reset.set_account(account);
+    reset.set_new_password(password);
+    reset.set_skip_change_at_next_login(true);
+    v1::Account reset_resp;
+    if (absl::Status s = Call(absl::StrCat("ResetPassword ", account, " (", DemoRoleName(u.role),
+                                           ")"),
+                              identity_.get(), &v1::IdentityService::StubInterface::ResetPassword,
+                              reset, &reset_resp, options_.call_deadline, false);
+        !s.ok()) {
+      if (absl::IsNotFound(s)) {
+        return absl::NotFoundError(absl::StrCat(
+            s.message(), "\n  The directory on the server is not the one generated here (other "
+                         "--seed or --employees, or an interrupted first load)."));
+      }
+      return s;
+    }
+    v1::Role role = v1::ROLE_UNSPECIFIED;
+    switch (u.role) {
+      case DemoRole::kOpdHead: role = v1::OPD_HEAD; break;
+      case DemoRole::kOpdOperator: role = v1::OPD_OPERATOR; break;
+      case DemoRole::kEvaluator: role = v1::EVALUATOR; break;
+      case DemoRole::kBkppAdmin: role = v1::BKPP_ADMIN; break;
+      case DemoRole::kEmployee:
+      case DemoRole::kSuperior: break;  // follow from the directory: nothing to grant
+    }
+    if (role == v1::ROLE_UNSPECIFIED) continue;
+    v1::GrantRoleRequest grant;
+    grant.set_request_id(absl::StrCat("demo-users-", v1::Role_Name(role), "-", nip));
+    grant.mutable_role_grant()->set_account(account);
+    grant.mutable_role_grant()->set_role(role);
+    grant.mutable_role_grant()->set_opd(u.opd);
+    v1::RoleGrant granted;
+    absl::Status s = Call(absl::StrCat("GrantRole ", v1::Role_Name(role), " to ", account),
+                          identity_.get(), &v1::IdentityService::StubInterface::GrantRole, grant,
+                          &granted, options_.call_deadline, true);
+    // ALREADY_EXISTS: granted by an earlier run.
+    if (!s.ok() && !absl::IsAlreadyExists(s)) return s;
+  }
+  // The printed credentials must work: sign in as each (a session of its own, not ours).
+  for (const DemoUser& u : users) {
+    const std::string& nip = data.people[u.person].nip;
+    v1::LoginRequest req;
+    req.set_nip(nip);
+    req.set_password(password);
+    v1::LoginResponse resp;
+    const std::string token = std::exchange(session_token_, "");
+    absl::Status s = Call(absl::StrCat("Login as demo user ", nip), identity_.get(),
+                          &v1::IdentityService::StubInterface::Login, req, &resp,
+                          options_.call_deadline, false);
+    if (s.ok()) {  // end that session again
+      session_token_ = resp.session_token();
+      v1::LogoutResponse out;
+      Call(absl::StrCat("Logout as demo user ", nip), identity_.get(),
+           &v1::IdentityService::StubInterface::Logout, v1::LogoutRequest(), &out,
+           options_.call_deadline, false)
+          .IgnoreError();
+    }
+    session_token_ = token;
+    if (!s.ok()) return s;
+    if (resp.must_change_password()) {
+      return absl::InternalError(
+          absl::StrCat("demo user ", nip, " must still change its password"));
+    }
+  }
+  std::cout << "demo users ready: " << users.size() << " accounts, each signed in once"
+            << std::endl;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<LoadOutcome> Loader::Load(const DemoData& data) {

@@ -87,6 +87,12 @@ struct ActingAssignment {
   absl::CivilDay end;  // inclusive
 };
 
+// The NIP of the demo's BKPP administrator (the account scripts/up.sh and tests/bench/run_bench.sh
+// create at the server's first start-up, and kinerja_demo_data signs in with): the generated data
+// always has this person as a Pranata Komputer of BKPP (Subbidang Data dan Informasi Kepegawaian),
+// PNS, active, never transferred. Born 1990-03-15, appointed 2015-03, male.
+inline constexpr char kDemoAdminNip[] = "199003152015031002";
+
 struct DemoData {
   std::vector<Opd> opds;
   std::vector<Unit> units;          // parents before children
@@ -95,6 +101,7 @@ struct DemoData {
   std::vector<AssignmentRow> initial;    // one row per person, jenis_mutasi AWAL
   std::vector<AssignmentRow> transfers;  // later MUTASI / PROMOSI rows
   std::vector<ActingAssignment> acting;
+  int admin_person = -1;  // index into people of kDemoAdminNip
 };
 
 }  // namespace kinerja::demo

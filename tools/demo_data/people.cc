@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tools/demo_data/persona.h"
 #include "tools/demo_data/random.h"
@@ -55,14 +56,16 @@ CivilDay DecreeDate(Prng& rng, CivilDay lo, CivilDay hi) {
 
 class Generator {
  public:
-  Generator(const PeopleOptions& options, DemoData* data) : rng_(options.seed), data_(*data) {}
+  Generator(const PeopleOptions& options, DemoData* data) : rng_(options.seed), data_(*data) {
+    used_nips_.insert(kDemoAdminNip);  // reserved: no made-up person gets it
+  }
 
   absl::Status Run(int employees, const std::vector<int64_t>& opd_weights);
 
  private:
   void ChooseVacancies();
   absl::Status Staff(int employees, const std::vector<int64_t>& opd_weights);
-  int AddPerson(int position);
+  int AddPerson(int position, bool demo_admin = false);
   void Retire();
   void Promote();
   void Transfer(int64_t count);
@@ -84,7 +87,24 @@ class Generator {
   std::map<int, CivilDay> vacated_on_;  // structural position -> day its holder leaves
   std::set<int> acting_people_;         // people already acting somewhere
   std::set<std::string> used_nips_;
+  int admin_position_ = -1;  // where the person of kDemoAdminNip works
 };
+
+// The demo administrator's seat: the first Pranata Komputer formation of BKPP (in Subbidang Data
+// dan Informasi Kepegawaian, the team that keeps the personnel data), else BKPP's first
+// non-structural position.
+int FindAdminPosition(const DemoData& data) {
+  int fallback = -1;
+  for (size_t i = 0; i < data.positions.size(); ++i) {
+    const Position& p = data.positions[i];
+    if (p.opd != "BKPP" || IsStructural(p.kind)) continue;
+    if (p.kind == PositionKind::kFungsional && absl::StartsWith(p.title, "Pranata Komputer")) {
+      return static_cast<int>(i);
+    }
+    if (fallback < 0) fallback = static_cast<int>(i);
+  }
+  return fallback;
+}
 
 absl::Status Generator::Run(int employees, const std::vector<int64_t>& opd_weights) {
   for (size_t i = 0; i < data_.opds.size(); ++i)
@@ -93,6 +113,10 @@ absl::Status Generator::Run(int employees, const std::vector<int64_t>& opd_weigh
     position_index_[data_.positions[i].code] = static_cast<int>(i);
   }
   holder_of_.assign(data_.positions.size(), -1);
+  admin_position_ = FindAdminPosition(data_);
+  if (admin_position_ < 0) {
+    return absl::InternalError("the organisation has no BKPP staff position");
+  }
   ChooseVacancies();
   if (absl::Status s = Staff(employees, opd_weights); !s.ok()) return s;
   Retire();
@@ -119,8 +143,10 @@ void Generator::ChooseVacancies() {
   vacant_.insert(structural.begin(), structural.begin() + std::min(count, structural.size()));
 }
 
-int Generator::AddPerson(int position) {
-  personas_.push_back(MakePersona(data_.positions[position], rng_, &used_nips_));
+int Generator::AddPerson(int position, bool demo_admin) {
+  personas_.push_back(demo_admin ? MakeFixedPersona(data_.positions[position], kDemoAdminNip, rng_,
+                                                    &used_nips_)
+                                 : MakePersona(data_.positions[position], rng_, &used_nips_));
   data_.people.push_back(personas_.back().person);
   const int person = static_cast<int>(data_.people.size()) - 1;
   const Persona& who = personas_.back();
@@ -167,12 +193,26 @@ absl::Status Generator::Staff(int employees, const std::vector<int64_t>& opd_wei
     const std::vector<int64_t> share = Apportion(count, weights);
     for (size_t k = 0; k < f.size(); ++k) per_position[f[k]] = share[k] + (one_each ? 1 : 0);
   }
+  // The demo administrator's seat needs a holder even with very few employees: take one from the
+  // largest formation.
+  if (per_position[admin_position_] == 0) {
+    const auto largest = std::max_element(per_position.begin(), per_position.end());
+    if (*largest == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--employees=", employees, " leaves no staff besides the structural posts"));
+    }
+    --*largest;
+    per_position[admin_position_] = 1;
+  }
   for (size_t i = 0; i < data_.positions.size(); ++i) {
     const int pos = static_cast<int>(i);
     if (IsStructural(data_.positions[i].kind)) {
       if (!vacant_.count(pos)) holder_of_[i] = AddPerson(pos);
     } else {
-      for (int64_t k = 0; k < per_position[i]; ++k) AddPerson(pos);
+      for (int64_t k = 0; k < per_position[i]; ++k) {
+        const int person = AddPerson(pos, pos == admin_position_ && k == 0);
+        if (pos == admin_position_ && k == 0) data_.admin_person = person;
+      }
     }
   }
   return absl::OkStatus();
@@ -183,7 +223,7 @@ void Generator::Retire() {
   for (size_t i = 0; i < data_.people.size(); ++i) {
     const Position& p = data_.positions[data_.initial[assignment_of_[i]].position];
     if (!IsStructural(p.kind) && !data_.people[i].pppk && personas_[i].birth.year() <= 1968 &&
-        rng_.Chance(150)) {
+        static_cast<int>(i) != data_.admin_person && rng_.Chance(150)) {
       data_.people[i].active = false;
     }
   }
@@ -205,7 +245,8 @@ void Generator::Promote() {
                                        : PositionKind::kPelaksana;
     auto eligible = [&](int person, bool same_opd) {
       const Position& now = data_.positions[data_.initial[assignment_of_[person]].position];
-      if (moved_.count(person) || !data_.people[person].active || data_.people[person].pppk) {
+      if (moved_.count(person) || !data_.people[person].active || data_.people[person].pppk ||
+          person == data_.admin_person) {
         return false;
       }
       if (same_opd && now.opd != target.opd) return false;
@@ -240,7 +281,8 @@ void Generator::Transfer(int64_t count) {
     const Position& now = data_.positions[data_.initial[assignment_of_[person]].position];
     // PPPK contracts are tied to their agency, so only PNS move.
     if (now.kind == PositionKind::kPelaksana && data_.people[person].active &&
-        !data_.people[person].pppk && !moved_.count(static_cast<int>(person))) {
+        !data_.people[person].pppk && !moved_.count(static_cast<int>(person)) &&
+        static_cast<int>(person) != data_.admin_person) {
       candidates.push_back(static_cast<int>(person));
     }
   }
@@ -349,6 +391,9 @@ absl::Status GeneratePeople(const PeopleOptions& options, const std::vector<int6
                             DemoData* data) {
   Generator g(options, data);
   if (absl::Status s = g.Run(options.employees, opd_weights); !s.ok()) return s;
+  if (data->admin_person < 0 || data->people[data->admin_person].nip != kDemoAdminNip) {
+    return absl::InternalError("the demo administrator was not placed");
+  }
   for (const Person& p : data->people) {
     if (!IsValidNip(p.nip))
       return absl::InternalError(absl::StrCat("generated invalid NIP ", p.nip));

@@ -13,7 +13,9 @@
 //     vacant, and a promoted structural holder's old seat stays vacant;
 //   - each vacancy in 2026 gets a PLT over the vacant days, and some filled positions a PLH for
 //   3-14
-//     days; the acting person holds a structural position of the same OPD all through the range.
+//     days; the acting person holds a structural position of the same OPD all through the range;
+//   - kDemoAdminNip (model.h) is always an employee: the first Pranata Komputer of BKPP, PNS, active,
+//     never transferred, promoted or retired.
 #ifndef KINERJA_TOOLS_DEMO_DATA_PEOPLE_H_
 #define KINERJA_TOOLS_DEMO_DATA_PEOPLE_H_
 

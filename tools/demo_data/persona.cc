@@ -239,6 +239,19 @@ Persona MakePersona(const Position& position, Prng& rng, std::set<std::string>* 
   return out;
 }
 
+Persona MakeFixedPersona(const Position& position, const std::string& nip, Prng& rng,
+                         std::set<std::string>* used_nips) {
+  Persona out;
+  auto num = [&](size_t pos, size_t len) { return std::stoi(nip.substr(pos, len)); };
+  out.birth = CivilDay(num(0, 4), num(4, 2), num(6, 2));
+  out.appointment = CivilMonth(num(8, 4), num(12, 2));
+  out.person.nip = nip;
+  out.person.pppk = false;
+  used_nips->insert(nip);
+  out.person.full_name = MakeName(nip[14] == '2', position, rng);
+  return out;
+}
+
 bool IsValidNip(const std::string& nip) {
   if (nip.size() != 18) return false;
   for (char c : nip) {

@@ -23,6 +23,12 @@ struct Persona {
 // `used_nips` collects the NIPs handed out so far; the new one is unique and added to it.
 Persona MakePersona(const Position& position, Prng& rng, std::set<std::string>* used_nips);
 
+// The persona of a fixed, valid `nip` (birth date, appointment month and gender are read from it; a
+// PNS), with a name drawn as MakePersona would for `position`. The NIP must be in `used_nips`
+// already (reserved), or is added to it.
+Persona MakeFixedPersona(const Position& position, const std::string& nip, Prng& rng,
+                         std::set<std::string>* used_nips);
+
 // Checks the NIP rules of DOMAIN.md 2.1 plus the demo's own: appointment at least 18 years after
 // birth. Used as a self-check before anything is written.
 bool IsValidNip(const std::string& nip);

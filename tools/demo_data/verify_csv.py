@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Checks the CSV files written by `kinerja_demo_data --write_csv_dir DIR` against the rules the
-server enforces and the demo's own promises. Usage: verify_csv.py DIR. Exit 0 when all hold."""
+server enforces and the demo's own promises; also DIR/demo_users.csv when present (written with
+--write_demo_users). Usage: verify_csv.py DIR. Exit 0 when all hold."""
 import csv
 import datetime as dt
+import os
 import re
 import sys
 from collections import Counter, defaultdict
 
 STRUCTURAL = {"JPT", "ADMINISTRATOR", "PENGAWAS"}
+DEMO_ADMIN_NIP = "199003152015031002"  # kDemoAdminNip in model.h
+DEMO_ROLES = ["EMPLOYEE", "SUPERIOR", "OPD_HEAD", "OPD_OPERATOR", "EVALUATOR", "BKPP_ADMIN"]
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,47}$")
 errors = []
 
@@ -186,6 +190,17 @@ def main(d):
         if code not in plt_positions:
             fail(f"vacant position {code} has no PLT")
 
+    # The demo administrator: a PNS of BKPP, active, never transferred.
+    admin = person.get(DEMO_ADMIN_NIP)
+    if admin is None:
+        fail(f"the demo administrator {DEMO_ADMIN_NIP} is not an employee")
+    elif (positions[admin["kode_jabatan"]]["opd"] != "BKPP" or admin["status"] != "AKTIF"
+          or admin["jenis_asn"] != "PNS" or any(r["nip"] == DEMO_ADMIN_NIP for r in transfers)):
+        fail(f"the demo administrator {DEMO_ADMIN_NIP} is not an active PNS of BKPP staying there")
+
+    if os.path.exists(f"{d}/demo_users.csv"):
+        check_demo_users(read(d, "demo_users.csv"), person, positions, transfers, acting)
+
     kinds = Counter(p["kind"] for p in positions.values())
     print(f"OPDs {len(opds)}, units {len(units)}, positions {len(positions)} {dict(kinds)}")
     print(f"employees {len(employees)} (PPPK {sum(r['jenis_asn'] == 'PPPK' for r in employees)}, "
@@ -196,6 +211,43 @@ def main(d):
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} errors")
     return 0 if not errors else 1
+
+
+def check_demo_users(users, person, positions, transfers, acting):
+    by_role = {u["role"]: u for u in users}
+    if [u["role"] for u in users] != DEMO_ROLES:
+        fail(f"demo users: roles {[u['role'] for u in users]}, expected {DEMO_ROLES}")
+        return
+    nips = [u["nip"] for u in users]
+    if len(set(nips)) != len(nips) or DEMO_ADMIN_NIP in nips:
+        fail("demo users: not six different people besides the demo administrator")
+    moved = {r["nip"] for r in transfers}
+    touched = {r["kode_jabatan"] for r in transfers} | {a["kode_jabatan"] for a in acting}
+    pos = {}
+    for u in users:
+        e = person.get(u["nip"])
+        if e is None or e["nama"] != u["name"]:
+            fail(f"demo user {u}: not an employee of that name")
+            return
+        pos[u["role"]] = positions[e["kode_jabatan"]]
+        p = pos[u["role"]]
+        if e["status"] != "AKTIF" or u["nip"] in moved:
+            fail(f"demo user {u}: not active, or transferred")
+        if p["kind"] in STRUCTURAL and p["code"] in touched:
+            fail(f"demo user {u}: holds a position that a transfer or an acting registration touches")
+    if pos["EMPLOYEE"]["kind"] != "PELAKSANA" or pos["SUPERIOR"]["kind"] != "PENGAWAS":
+        fail("demo users: EMPLOYEE is no Pelaksana, or SUPERIOR no Pengawas")
+    if pos["EMPLOYEE"]["superior_position"] != pos["SUPERIOR"]["code"]:
+        fail("demo users: SUPERIOR does not hold the EMPLOYEE's superior position")
+    head = pos["OPD_HEAD"]
+    sup = positions.get(head["superior_position"])
+    if sup is not None and sup["opd"] == head["opd"]:
+        fail("demo users: OPD_HEAD does not head an OPD")
+    if not (pos["EMPLOYEE"]["opd"] == pos["OPD_OPERATOR"]["opd"] == head["opd"]):
+        fail("demo users: EMPLOYEE, OPD_OPERATOR and OPD_HEAD are not of one OPD")
+    if pos["BKPP_ADMIN"]["opd"] != "BKPP":
+        fail("demo users: BKPP_ADMIN does not work at BKPP")
+    print("demo users: " + ", ".join(f"{r} {by_role[r]['nip']} ({pos[r]['opd']})" for r in DEMO_ROLES))
 
 
 if __name__ == "__main__":
