@@ -13,6 +13,9 @@ KINERJA_LIB_SH_LOADED=1
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 KINERJA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# ccache: paths relative to the checkout, so a fresh clone (CI) reuses what another checkout built.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$KINERJA_ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 # Messages go to stderr so that command output (ports, paths) stays clean on stdout.
 kinerja_log() { printf '[kinerja] %s\n' "$*" >&2; }
