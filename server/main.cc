@@ -31,6 +31,9 @@ ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA bundle client certificates must chain to; empty: client certificates not requested.");
 ABSL_FLAG(bool, tls_require_client_cert, false,
           "Refuse clients without a certificate from --tls_client_ca_file (mutual TLS).");
+ABSL_FLAG(int, employee_cache_ttl_ms, 2000,
+          "Milliseconds another replica's directory writes may go unseen by this replica's employee "
+          "cache; 0 turns the cache off.");
 ABSL_FLAG(int, session_lifetime_min, 720, "Minutes a session lasts at most.");
 ABSL_FLAG(int, session_idle_min, 30, "Minutes of inactivity that end a session.");
 ABSL_FLAG(int, login_free_attempts, 3, "Failed sign-ins before each further attempt must wait.");
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
   options.bootstrap_admin_nip = absl::GetFlag(FLAGS_bootstrap_admin_nip);
   options.bootstrap_admin_password = absl::GetFlag(FLAGS_bootstrap_admin_password);
   options.benchmark_skip_authorization = absl::GetFlag(FLAGS_benchmark_skip_authorization);
+  options.employee_cache_ttl = absl::Milliseconds(absl::GetFlag(FLAGS_employee_cache_ttl_ms));
 
   if (absl::GetFlag(FLAGS_migrate_only)) {
     kinerja::storage::ConnectionPool pool(options.db);

@@ -71,7 +71,8 @@ absl::Status ServerApp::Start() {
     log_->LogEvent("warning", "benchmark mode: authorization is OFF (loopback only)");
   }
   directory_service_ = std::make_unique<services::DirectoryServiceImpl>(
-      *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue);
+      *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue,
+      options_.employee_cache_ttl);
   identity_service_ = std::make_unique<services::IdentityServiceImpl>(
       *identity_repo_, *guard_, clock_, options_.login_throttle);
   audit_service_ = std::make_unique<services::AuditServiceImpl>(*audit_repo_, *guard_);

@@ -52,6 +52,9 @@ struct ServerOptions {
   // Benchmarks only: serve every call as an administrator, skipping authentication and the policy
   // check, to measure what they cost. Refused unless listen_host is a loopback address.
   bool benchmark_skip_authorization = false;
+  // How long another replica's directory writes may go unseen by this one's employee cache
+  // (services::EmployeeCache); zero turns the cache off.
+  absl::Duration employee_cache_ttl = absl::Seconds(2);
 };
 
 class ServerApp {

@@ -43,15 +43,24 @@ absl::Status Reply(absl::StatusOr<T> result, T* resp) {
 
 DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
                                            core::BoundedExecutor& executor,
-                                           const domain::Clock& clock, int executor_queue)
+                                           const domain::Clock& clock, int executor_queue,
+                                           absl::Duration employee_cache_ttl)
     : repo_(repo),
       guard_(guard),
       executor_(executor),
       clock_(clock),
+      employee_cache_(employee_cache_ttl),
       employee_loader_(
           executor,
           [this](const std::vector<std::string>& nips, absl::Time deadline) {
-            return repo_.GetEmployees(nips, clock_.TodayInJakarta(), deadline);
+            const uint64_t generation = employee_cache_.generation();
+            const absl::CivilDay today = clock_.TodayInJakarta();
+            auto fetched = repo_.GetEmployees(nips, today, deadline);
+            if (fetched.ok()) {
+              const absl::Time now = clock_.Now();
+              for (const auto& [nip, e] : *fetched) employee_cache_.Put(e, today, generation, now);
+            }
+            return fetched;
           },
           /*max_batch=*/64, /*max_pending=*/executor_queue,
           [](const std::string& nip) {
@@ -101,7 +110,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateOpd(grpc::CallbackServerCo
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
     if (absl::Status st = ValidateCreateOpd(*req); !st.ok()) return st;
-    return Reply(repo_.CreateOpd(req->opd(), req->request_id(), call.audit, deadline), resp);
+    auto result = repo_.CreateOpd(req->opd(), req->request_id(), call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -140,7 +151,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateUnit(grpc::CallbackServerC
                                                                      absl::Time deadline) {
     if (absl::Status st = ValidateCreateUnit(*req); !st.ok()) return st;
     const std::string opd = *CodeFromName(req->parent(), "opds/", "parent");
-    return Reply(repo_.CreateUnit(opd, req->unit(), call.audit, deadline), resp);
+    auto result = repo_.CreateUnit(opd, req->unit(), call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -163,7 +176,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreatePosition(
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
     if (absl::Status st = ValidateCreatePosition(*req); !st.ok()) return st;
-    return Reply(repo_.CreatePosition(req->position(), call.audit, deadline), resp);
+    auto result = repo_.CreatePosition(req->position(), call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -210,7 +225,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdatePosition(
         update.superior_position = req->position().superior_position();
       }
     }
-    return Reply(repo_.UpdatePosition(code, update, call.audit, deadline), resp);
+    auto result = repo_.UpdatePosition(code, update, call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -221,9 +238,10 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateEmployee(
     if (absl::Status st = ValidateCreateEmployee(*req); !st.ok()) return st;
     v1::Employee employee = req->employee();
     if (employee.status() == v1::EMPLOYEE_STATUS_UNSPECIFIED) employee.set_status(v1::ACTIVE);
-    return Reply(repo_.CreateEmployee(employee, req->request_id(), clock_.TodayInJakarta(),
-                                      call.audit, deadline),
-                 resp);
+    auto result = repo_.CreateEmployee(employee, req->request_id(), clock_.TodayInJakarta(),
+                                      call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -261,6 +279,20 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServer
   if (policy != nullptr && cached && cached->ok() && auth::Admit(*policy, **cached).ok()) {
     auto nip = NipFromName(req->name(), "name");
     if (!nip.ok()) return FinishNow(ctx, nip.status());
+    // A cached record answers here, unless access hinges on the superior relation (a lookup).
+    if (auto hit = employee_cache_.Get(*nip, clock_.TodayInJakarta(), clock_.Now())) {
+      bool needs_superior = false;
+      absl::Status st = auth::CheckEmployee(*policy, **cached, hit->nip(),
+                                            hit->current_assignment().opd(),
+                                            [&]() -> absl::StatusOr<std::string> {
+                                              needs_superior = true;
+                                              return absl::NotFoundError("deferred");
+                                            });
+      if (st.ok() || !needs_superior) {
+        if (st.ok()) *resp = std::move(*hit);
+        return FinishNow(ctx, st);
+      }
+    }
     return LoadEmployeeFor(ctx, **cached, *policy, *nip, resp);
   }
   return guard_.Run(ctx, method, [this, req, resp](const CallInfo& call, absl::Time deadline) {
@@ -314,9 +346,10 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::TransferEmployee(
     if (absl::Status st = ValidateTransferEmployee(*req); !st.ok()) return st;
     const std::string nip = *NipFromName(req->employee(), "employee");
     const absl::CivilDay effective = *domain::FromProtoDate(req->effective_date());
-    return Reply(repo_.TransferEmployee(nip, req->position(), effective, req->reason(),
-                                        req->request_id(), call.audit, deadline),
-                 resp);
+    auto result = repo_.TransferEmployee(nip, req->position(), effective, req->reason(),
+                                        req->request_id(), call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -341,9 +374,10 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateActingAssignment(
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
     if (absl::Status st = ValidateCreateActingAssignment(*req); !st.ok()) return st;
-    return Reply(repo_.CreateActingAssignment(req->acting_assignment(), req->request_id(),
-                                              call.audit, deadline),
-                 resp);
+    auto result = repo_.CreateActingAssignment(req->acting_assignment(), req->request_id(),
+                                              call.audit, deadline);
+    employee_cache_.Invalidate();
+    return Reply(std::move(result), resp);
   });
 }
 
@@ -412,6 +446,7 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ImportEmployees(
         }
         auto counts = repo_.ImportEmployees(parsed.rows, req->validate_only(), call.audit,
                                             deadline);
+        employee_cache_.Invalidate();
         if (!counts.ok()) return counts.status();
         resp->set_rows(static_cast<int>(parsed.rows.size()));
         resp->set_employees_created(counts->employees_created);

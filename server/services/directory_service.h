@@ -7,6 +7,7 @@
 #include "server/core/executor.h"
 #include "server/services/access_guard.h"
 #include "server/services/batch_loader.h"
+#include "server/services/employee_cache.h"
 #include "server/domain/civil_date.h"
 #include "server/storage/directory_repository.h"
 
@@ -16,7 +17,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
  public:
   DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
                        core::BoundedExecutor& executor, const domain::Clock& clock,
-                       int executor_queue);
+                       int executor_queue, absl::Duration employee_cache_ttl);
 
   grpc::ServerUnaryReactor* CreateOpd(grpc::CallbackServerContext* ctx,
                                       const v1::CreateOpdRequest* req, v1::Opd* resp) override;
@@ -94,6 +95,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   AccessGuard& guard_;
   core::BoundedExecutor& executor_;
   const domain::Clock& clock_;
+  EmployeeCache employee_cache_;
   BatchLoader<std::string, v1::Employee> employee_loader_;
 };
 

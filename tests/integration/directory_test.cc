@@ -193,6 +193,20 @@ TEST_F(DirectoryTest, TransferClosesTheOldAssignmentAndKeepsHistory) {
   EXPECT_THAT(SubordinatesOf(kF, D(2026, 7, 2)), UnorderedElementsAre(kD, kG));
 }
 
+TEST_F(DirectoryTest, AWriteIsVisibleAtOnceOnTheSameServer) {
+  // Read twice (the second from the server's employee cache), write, read again.
+  EXPECT_EQ(Get(kD).current_assignment().position(), "DISKOMINFO-PLK");
+  EXPECT_EQ(Get(kD).current_assignment().position(), "DISKOMINFO-PLK");
+  ASSERT_TRUE(Transfer(kD, "DINKES-PLK", D(2026, 6, 15)).ok());  // effective today
+  EXPECT_EQ(Get(kD).current_assignment().position(), "DINKES-PLK");
+  v1::ImportEmployeesRequest rename;
+  rename.set_csv(std::string("nip,nama,jenis_asn,kode_jabatan,tmt_jabatan\n") + kE +
+                 ",Eko Nugroho S.T.,PPPK,DISKOMINFO-PLK,2024-01-02\n");
+  v1::ImportEmployeesResponse imported;
+  ASSERT_TRUE(dir().ImportEmployees(Ctx().get(), rename, &imported).ok());
+  EXPECT_EQ(Get(kE).full_name(), "Eko Nugroho S.T.");
+}
+
 TEST_F(DirectoryTest, TransferReplayWithTheSameRequestIdHappensOnce) {
   v1::Assignment first, second;
   ASSERT_TRUE(Transfer(kE, "DINKES-PLK", D(2026, 8, 1), &first, "req-transfer-1").ok());

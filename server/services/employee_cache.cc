@@ -1,0 +1,34 @@
+#include "server/services/employee_cache.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/domain/civil_date.h"
+
+namespace kinerja::services {
+
+std::string EmployeeCache::Key(const std::string& nip, absl::CivilDay day) {
+  return absl::StrCat(nip, "@", domain::FormatIsoDate(day));
+}
+
+std::optional<v1::Employee> EmployeeCache::Get(const std::string& nip, absl::CivilDay day,
+                                               absl::Time now) {
+  if (!enabled()) return std::nullopt;
+  const uint64_t current = generation();
+  absl::MutexLock lock(&mu_);
+  auto it = entries_.find(Key(nip, day));
+  if (it == entries_.end()) return std::nullopt;
+  if (it->second.generation != current || now - it->second.stored_at > ttl_) {
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.employee;
+}
+
+void EmployeeCache::Put(const v1::Employee& employee, absl::CivilDay day,
+                        uint64_t read_generation, absl::Time now) {
+  if (!enabled() || read_generation != generation()) return;
+  absl::MutexLock lock(&mu_);
+  if (entries_.size() >= capacity_) entries_.clear();
+  entries_[Key(employee.nip(), day)] = Entry{employee, read_generation, now};
+}
+
+}  // namespace kinerja::services
