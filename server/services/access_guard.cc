@@ -25,9 +25,12 @@ auth::Credentials CredentialsOf(const grpc::ServerContextBase& ctx) {
       absl::ConsumePrefix(&authorization, "bearer ")) {
     creds.bearer_token = std::string(absl::StripAsciiWhitespace(authorization));
   }
-  creds.api_key = Metadata(ctx, "x-api-key");
-  if (auto auth_context = ctx.auth_context()) {
-    creds.client_cert_subject = core::ClientCertificateSubject(*auth_context);
+  if (creds.bearer_token.empty()) creds.api_key = Metadata(ctx, "x-api-key");
+  // The TLS peer is consulted only without a token or key: building the auth context allocates.
+  if (creds.bearer_token.empty() && creds.api_key.empty()) {
+    if (auto auth_context = ctx.auth_context()) {
+      creds.client_cert_subject = core::ClientCertificateSubject(*auth_context);
+    }
   }
   return creds;
 }
