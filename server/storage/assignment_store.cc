@@ -23,7 +23,8 @@ namespace {
 constexpr int kBatch = 500;
 constexpr char kLockName[] = "kinerja.directory.assignments";
 
-std::string Placeholders(size_t n, absl::string_view one = "?") {
+// "?,?,?" (or n copies of `one`): the bind markers of an IN list or a multi-row VALUES.
+std::string BindMarkers(size_t n, absl::string_view one = "?") {
   std::string s;
   s.reserve(n * (one.size() + 1));
   for (size_t i = 0; i < n; ++i) absl::StrAppend(&s, i ? "," : "", one);
@@ -36,7 +37,7 @@ void ForEachBatch(Connection& c, const std::vector<Key>& keys, absl::string_view
                   absl::string_view sql_suffix, Bind bind, Row row) {
   for (size_t start = 0; start < keys.size(); start += kBatch) {
     const size_t n = std::min<size_t>(kBatch, keys.size() - start);
-    auto& stmt = c.Prepare(absl::StrCat(sql_prefix, "(", Placeholders(n), ")", sql_suffix));
+    auto& stmt = c.Prepare(absl::StrCat(sql_prefix, "(", BindMarkers(n), ")", sql_suffix));
     for (size_t i = 0; i < n; ++i) bind(stmt, static_cast<int>(i + 1), keys[start + i]);
     auto rs = Query(stmt);
     while (rs->next()) row(*rs);
@@ -147,7 +148,7 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
     const size_t n = std::min<size_t>(kBatch, plan.new_employees.size() - start);
     auto& stmt = c.Prepare(
         absl::StrCat("INSERT INTO employees (nip, full_name, employee_type, status) VALUES ",
-                     Placeholders(n, "(?,?,?,?)")));
+                     BindMarkers(n, "(?,?,?,?)")));
     for (size_t i = 0; i < n; ++i) {
       const auto& e = plan.new_employees[start + i];
       const int b = static_cast<int>(i * 4);
@@ -189,7 +190,7 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
     auto& stmt = c.Prepare(absl::StrCat(
         "INSERT INTO assignments (employee_id, nip, position_id, opd_id, start_date, end_date,"
         " reason) VALUES ",
-        Placeholders(n, "(?,?,?,?,?,?,?)")));
+        BindMarkers(n, "(?,?,?,?,?,?,?)")));
     for (size_t i = 0; i < n; ++i) {
       const auto& o = plan.opens[start + i];
       const int b = static_cast<int>(i * 7);
