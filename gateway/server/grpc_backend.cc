@@ -1,0 +1,73 @@
+#include "gateway/server/grpc_backend.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace kinerja::gateway {
+
+absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
+    const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  std::string target;
+  if (absl::StrContains(targets, ":///")) {
+    target = targets;
+  } else {
+    std::vector<std::string> addresses;
+    for (absl::string_view a : absl::StrSplit(targets, ',', absl::SkipWhitespace())) {
+      addresses.emplace_back(absl::StripAsciiWhitespace(a));
+    }
+    if (addresses.empty()) return absl::InvalidArgumentError("no server address given");
+    target = absl::StrCat("ipv4:", absl::StrJoin(addresses, ","));
+  }
+  grpc::ChannelArguments args;
+  args.SetServiceConfigJSON(R"({"loadBalancingConfig": [{"round_robin": {}}]})");
+  args.SetInt(GRPC_ARG_MAX_RECEIVE_MESSAGE_LENGTH, 256 << 20);
+  args.SetInt(GRPC_ARG_MAX_SEND_MESSAGE_LENGTH, 256 << 20);
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  auto channel = grpc::CreateCustomChannel(target, std::move(credentials), args);
+  if (!channel) return absl::InvalidArgumentError(absl::StrCat("bad server target ", targets));
+  return std::unique_ptr<GrpcBackend>(new GrpcBackend(std::move(channel)));
+}
+
+void GrpcBackend::Call(const std::string& method, std::string request,
+                       std::vector<std::pair<std::string, std::string>> metadata,
+                       absl::Duration timeout, std::function<void(BackendReply)> done) {
+  struct State {
+    grpc::ClientContext ctx;
+    grpc::ByteBuffer request;
+    grpc::ByteBuffer response;
+    std::function<void(BackendReply)> done;
+  };
+  auto* state = new State;
+  state->done = std::move(done);
+  state->ctx.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  for (auto& [k, v] : metadata) state->ctx.AddMetadata(k, v);
+  grpc::Slice slice(request);
+  state->request = grpc::ByteBuffer(&slice, 1);
+  stub_.UnaryCall(&state->ctx, method, grpc::StubOptions(), &state->request, &state->response,
+                  [state](grpc::Status status) {
+                    BackendReply reply;
+                    reply.status = std::move(status);
+                    if (reply.status.ok()) {
+                      std::vector<grpc::Slice> slices;
+                      if (state->response.Dump(&slices).ok()) {
+                        for (const auto& s : slices) {
+                          reply.response.append(reinterpret_cast<const char*>(s.begin()),
+                                                s.size());
+                        }
+                      }
+                    }
+                    for (const auto& [k, v] : state->ctx.GetServerInitialMetadata()) {
+                      reply.initial_metadata.emplace_back(std::string(k.data(), k.size()),
+                                                          std::string(v.data(), v.size()));
+                    }
+                    auto done = std::move(state->done);
+                    delete state;
+                    done(std::move(reply));
+                  });
+}
+
+}  // namespace kinerja::gateway

@@ -1,0 +1,52 @@
+// The gateway's way to the servers: one gRPC channel over every server address, balanced round-robin
+// (or a dns:/// name, re-resolved), calling any method by name with serialized messages, so no
+// per-service stub is compiled into the gateway.
+#ifndef KINERJA_GATEWAY_SERVER_GRPC_BACKEND_H_
+#define KINERJA_GATEWAY_SERVER_GRPC_BACKEND_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace kinerja::gateway {
+
+struct BackendReply {
+  grpc::Status status;
+  std::string response;  // the serialized response message when status is OK
+  std::vector<std::pair<std::string, std::string>> initial_metadata;  // e.g. x-request-id
+};
+
+class GrpcBackend {
+ public:
+  // `targets`: comma-separated host:port list ("127.0.0.1:50051,127.0.0.1:50052"), or one gRPC
+  // target name such as "dns:///kinerja-server-headless:50051".
+  static absl::StatusOr<std::unique_ptr<GrpcBackend>> Create(
+      const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials);
+
+  // Calls `method` ("/kinerja.v1.DirectoryService/GetEmployee") with `request` and `metadata`;
+  // `done` runs once, on a gRPC thread.
+  void Call(const std::string& method, std::string request,
+            std::vector<std::pair<std::string, std::string>> metadata, absl::Duration timeout,
+            std::function<void(BackendReply)> done);
+
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
+
+ private:
+  explicit GrpcBackend(std::shared_ptr<grpc::Channel> channel)
+      : channel_(std::move(channel)), stub_(channel_) {}
+
+  std::shared_ptr<grpc::Channel> channel_;
+  grpc::GenericStub stub_;
+};
+
+}  // namespace kinerja::gateway
+
+#endif  // KINERJA_GATEWAY_SERVER_GRPC_BACKEND_H_

@@ -1,0 +1,245 @@
+#include "gateway/server/http_server.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace kinerja::gateway {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+std::string HttpRequest::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+namespace {
+
+std::chrono::nanoseconds Chrono(absl::Duration d) { return absl::ToChronoNanoseconds(d); }
+
+// Counts requests being served, so that a graceful stop can wait for them (idle kept-alive
+// connections do not hold it up).
+struct SessionCounter {
+  std::mutex mu;
+  std::condition_variable cv;
+  int active = 0;
+  void Add() {
+    std::lock_guard<std::mutex> l(mu);
+    ++active;
+  }
+  void Done() {
+    std::lock_guard<std::mutex> l(mu);
+    --active;
+    cv.notify_all();
+  }
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const HttpServerOptions& options, const Handler& handler,
+          SessionCounter& counter, std::atomic<bool>& stopping)
+      : stream_(std::move(socket)),
+        options_(options),
+        handler_(handler),
+        counter_(counter),
+        stopping_(stopping) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ = absl::StrCat(ep.address().to_string(), ":", ep.port());
+  }
+  ~Session() {
+    if (busy_) counter_.Done();
+  }
+
+  void Start() { Read(); }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
+    parser_->body_limit(options_.max_body_bytes);
+    stream_.expires_after(Chrono(first_ ? options_.read_timeout : options_.idle_timeout));
+    first_ = false;
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted) {
+      return Close();
+    }
+    if (ec == http::error::header_limit) return Fail(431, "request header fields too large");
+    if (ec == http::error::body_limit) return Fail(413, "request body too large");
+    if (ec) return Fail(400, "malformed HTTP request");
+    Busy(true);
+    auto& req = parser_->get();
+    keep_alive_ = req.keep_alive() && !stopping_.load();
+    version_ = req.version();
+    HttpRequest request;
+    request.method = std::string(req.method_string());
+    request.target = std::string(req.target());
+    for (const auto& field : req) {
+      request.headers.emplace(absl::AsciiStrToLower(std::string(field.name_string())),
+                              std::string(field.value()));
+    }
+    request.body = std::move(req.body());
+    request.peer = peer_;
+    request.secure = request.Header("x-forwarded-proto") == "https";
+    stream_.expires_never();
+    auto self = shared_from_this();
+    handler_(std::move(request), [self](HttpResponse response) {
+      // The answer may come from a gRPC thread: continue on this connection's executor.
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
+    });
+  }
+
+  void Busy(bool busy) {
+    if (busy == busy_) return;
+    busy_ = busy;
+    if (busy) counter_.Add(); else counter_.Done();
+  }
+
+  void Fail(int status, const char* message) {
+    Busy(true);
+    keep_alive_ = false;
+    HttpResponse r;
+    r.status = status;
+    r.headers.push_back({"content-type", "application/json"});
+    r.body = absl::StrCat("{\"code\":3,\"message\":\"", message, "\"}");
+    Write(std::move(r));
+  }
+
+  void Write(HttpResponse r) {
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(version_);
+    res->result(static_cast<unsigned>(r.status));
+    res->set(http::field::server, "kinerja-gateway");
+    for (auto& [k, v] : r.headers) res->insert(k, v);
+    res->body() = std::move(r.body);
+    keep_alive_ = keep_alive_ && !stopping_.load();  // a server stopping closes after this answer
+    res->keep_alive(keep_alive_);
+    res->prepare_payload();
+    stream_.expires_after(Chrono(options_.read_timeout));
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res](beast::error_code ec, size_t) {
+                        self->Busy(false);
+                        if (ec || !self->keep_alive_ || self->stopping_.load()) {
+                          return self->Close();
+                        }
+                        self->Read();
+                      });
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  const HttpServerOptions& options_;
+  const Handler& handler_;
+  SessionCounter& counter_;
+  std::atomic<bool>& stopping_;
+  std::string peer_;
+  bool keep_alive_ = false;
+  bool first_ = true;
+  bool busy_ = false;
+  unsigned version_ = 11;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(HttpServerOptions o, Handler h)
+      : options(std::move(o)), handler(std::move(h)), acceptor(io) {}
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) return;  // closed
+      if (stopping.load()) return;
+      std::make_shared<Session>(std::move(socket), options, handler, counter, stopping)->Start();
+      Accept();
+    });
+  }
+
+  HttpServerOptions options;
+  Handler handler;
+  asio::io_context io;
+  // Keeps the I/O threads running while a request waits for its handler with nothing else pending
+  // (after Shutdown has closed the acceptor, for instance).
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+  SessionCounter counter;
+  std::atomic<bool> stopping{false};
+  int port = 0;
+};
+
+HttpServer::HttpServer(HttpServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+HttpServer::~HttpServer() { Shutdown(absl::Seconds(5)); }
+
+absl::Status HttpServer::Start() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return absl::InvalidArgumentError(absl::StrCat("bad listen address ", impl_->options.host));
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->options.port));
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", impl_->options.host, ":",
+                                               impl_->options.port, ": ", ec.message()));
+  }
+  impl_->port = impl_->acceptor.local_endpoint().port();
+  impl_->work.emplace(impl_->io.get_executor());
+  impl_->Accept();
+  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
+    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  }
+  return absl::OkStatus();
+}
+
+int HttpServer::port() const { return impl_->port; }
+
+void HttpServer::Shutdown(absl::Duration grace) {
+  if (impl_->threads.empty()) return;
+  impl_->stopping.store(true);
+  asio::post(impl_->io, [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+  });
+  {
+    // Sessions finish the request they are serving, then close (keep-alive is off once stopping).
+    std::unique_lock<std::mutex> lock(impl_->counter.mu);
+    impl_->counter.cv.wait_for(lock, absl::ToChronoNanoseconds(grace),
+                               [this] { return impl_->counter.active == 0; });
+  }
+  impl_->work.reset();
+  impl_->io.stop();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace kinerja::gateway

@@ -1,0 +1,70 @@
+// The gateway's HTTP/1.1 server on Boost.Beast: keep-alive, limits on header and body size,
+// timeouts for slow clients, and a graceful stop that lets requests in flight finish.
+// It knows nothing of gRPC: every request goes to a Handler.
+#ifndef KINERJA_GATEWAY_SERVER_HTTP_SERVER_H_
+#define KINERJA_GATEWAY_SERVER_HTTP_SERVER_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+
+namespace kinerja::gateway {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // path and query, as sent
+  std::multimap<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string peer;    // "ip:port"
+  bool secure = false;  // arrived over TLS (a terminating proxy sets X-Forwarded-Proto)
+
+  // The first value of a header (lower-case name), or "".
+  std::string Header(const std::string& name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+// Handles a request and calls `respond` exactly once, from any thread, when the answer is ready;
+// it must not block (the gRPC call behind it is asynchronous).
+using Handler =
+    std::function<void(HttpRequest request, std::function<void(HttpResponse)> respond)>;
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                      // 0: pick a free port
+  int threads = 2;                      // I/O threads
+  size_t max_header_bytes = 16 * 1024;  // larger: 431
+  size_t max_body_bytes = 64u << 20;    // larger: 413
+  absl::Duration read_timeout = absl::Seconds(30);  // for one whole request
+  absl::Duration idle_timeout = absl::Seconds(60);  // between requests on a kept-alive connection
+};
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, Handler handler);
+  ~HttpServer();
+
+  // Binds and starts the I/O threads.
+  absl::Status Start();
+  int port() const;
+
+  // Stops accepting, lets requests in flight finish (up to `grace`), then closes everything.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kinerja::gateway
+
+#endif  // KINERJA_GATEWAY_SERVER_HTTP_SERVER_H_

@@ -1,0 +1,152 @@
+// The gateway's HTTP server on loopback, with a stand-in handler: keep-alive, header and body
+// limits, malformed requests, answers from another thread, graceful shutdown.
+#include "gateway/server/http_server.h"
+
+#include <atomic>
+#include <thread>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace kinerja::gateway {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  void StartServer(Handler handler, HttpServerOptions options = {}) {
+    options.host = "127.0.0.1";
+    options.port = 0;
+    server_ = std::make_unique<HttpServer>(options, std::move(handler));
+    ASSERT_TRUE(server_->Start().ok());
+  }
+
+  // One connection; several requests may go over it.
+  struct Client {
+    asio::io_context io;
+    beast::tcp_stream stream{io};
+    beast::flat_buffer buffer;
+    explicit Client(int port) {
+      stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+      stream.expires_after(std::chrono::seconds(10));
+    }
+    http::response<http::string_body> Send(http::request<http::string_body> req) {
+      req.prepare_payload();
+      http::write(stream, req);
+      http::response<http::string_body> res;
+      beast::error_code ec;
+      http::read(stream, buffer, res, ec);
+      if (ec) res.result(599);
+      return res;
+    }
+  };
+
+  static http::request<http::string_body> Get(const std::string& target) {
+    http::request<http::string_body> req{http::verb::get, target, 11};
+    req.set(http::field::host, "localhost");
+    req.keep_alive(true);
+    return req;
+  }
+
+  std::unique_ptr<HttpServer> server_;
+};
+
+Handler Echo(std::atomic<int>* calls = nullptr) {
+  return [calls](HttpRequest req, std::function<void(HttpResponse)> respond) {
+    if (calls) ++*calls;
+    HttpResponse r;
+    r.headers.push_back({"content-type", "text/plain"});
+    r.body = absl::StrCat(req.method, " ", req.target, " ", req.body.size(), " ",
+                          req.Header("x-test"));
+    // Answer from another thread, as a gRPC completion would.
+    std::thread([respond, r]() { respond(r); }).detach();
+  };
+}
+
+TEST_F(HttpServerTest, ServesSeveralRequestsOverOneKeptAliveConnection) {
+  std::atomic<int> calls{0};
+  StartServer(Echo(&calls));
+  Client client(server_->port());
+  for (int i = 0; i < 3; ++i) {
+    auto req = Get(absl::StrCat("/v1/opds?i=", i));
+    req.set("X-Test", "halo");
+    auto res = client.Send(req);
+    ASSERT_EQ(res.result_int(), 200u);
+    EXPECT_EQ(res.body(), absl::StrCat("GET /v1/opds?i=", i, " 0 halo"));
+    EXPECT_TRUE(res.keep_alive());
+  }
+  EXPECT_EQ(calls.load(), 3);
+}
+
+TEST_F(HttpServerTest, RefusesOversizedBodiesAndHeadersAndGarbage) {
+  HttpServerOptions options;
+  options.max_body_bytes = 1024;
+  options.max_header_bytes = 2048;
+  std::atomic<int> calls{0};
+  StartServer(Echo(&calls), options);
+  {
+    Client client(server_->port());
+    http::request<http::string_body> req{http::verb::post, "/v1/employees:import", 11};
+    req.set(http::field::host, "localhost");
+    req.body() = std::string(4096, 'x');
+    EXPECT_EQ(client.Send(req).result_int(), 413u);
+  }
+  {
+    Client client(server_->port());
+    auto req = Get("/v1/opds");
+    req.set("X-Big", std::string(4096, 'y'));
+    EXPECT_EQ(client.Send(req).result_int(), 431u);
+  }
+  {
+    Client client(server_->port());
+    asio::write(client.stream.socket(), asio::buffer(std::string("NOT HTTP AT ALL\r\n\r\n")));
+    http::response<http::string_body> res;
+    http::read(client.stream, client.buffer, res);
+    EXPECT_EQ(res.result_int(), 400u);
+  }
+  EXPECT_EQ(calls.load(), 0);
+}
+
+TEST_F(HttpServerTest, ShutdownWaitsForARequestInFlight) {
+  std::atomic<bool> answered{false};
+  StartServer([&](HttpRequest, std::function<void(HttpResponse)> respond) {
+    std::thread([&answered, respond]() {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      answered = true;
+      HttpResponse r;
+      r.body = "late";
+      respond(r);
+    }).detach();
+  });
+  Client client(server_->port());
+  http::response<http::string_body> res;
+  std::thread caller([&] { res = client.Send(Get("/slow")); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server_->Shutdown(absl::Seconds(5));
+  caller.join();
+  EXPECT_TRUE(answered.load());
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body(), "late");
+  EXPECT_FALSE(res.keep_alive());
+}
+
+TEST_F(HttpServerTest, AnIdleConnectionDoesNotHoldUpShutdown) {
+  StartServer(Echo());
+  Client client(server_->port());
+  ASSERT_EQ(client.Send(Get("/x")).result_int(), 200u);
+  const absl::Time start = absl::Now();
+  server_->Shutdown(absl::Seconds(10));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+}
+
+}  // namespace
+}  // namespace kinerja::gateway
