@@ -29,6 +29,17 @@ fi
 kinerja_log "building: cmake --build $build_dir -j2"
 cmake --build "$build_dir" -j2
 
+# In CI, the unit and integration suites also run under AddressSanitizer and UBSan first (build-asan/),
+# so that the run still ends with the main suite's summary. KINERJA_TEST_SANITIZERS=0/1 overrides.
+if [[ "$preset" == default && "${KINERJA_TEST_SANITIZERS:-${CI:-false}}" =~ ^(1|true)$ ]]; then
+  [[ -f build-asan/build.ninja ]] || cmake --preset asan
+  kinerja_log "building with sanitizers: cmake --build build-asan -j2"
+  cmake --build build-asan -j2
+  kinerja_log "testing with sanitizers: ctest --test-dir build-asan -L 'unit|integration|gateway'"
+  ctest --test-dir build-asan --output-on-failure -j2 --timeout 600 -L 'unit|integration|gateway' ||
+    kinerja_die "tests FAILED under AddressSanitizer/UBSan (build-asan)"
+fi
+
 kinerja_log "testing: ctest --test-dir $build_dir --output-on-failure -j2 --timeout 600 $*"
 rc=0
 ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600 "$@" || rc=$?
