@@ -32,6 +32,9 @@ KINERJA_DEB_PACKAGES=(
   mariadb-client
   tzdata
   curl
+  clang-14
+  libclang-rt-14-dev
+  openssl
 )
 
 missing_packages() {
