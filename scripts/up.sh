@@ -62,14 +62,26 @@ case "${KINERJA_BENCHMARK_SKIP_AUTHORIZATION:-}" in
   *) kinerja_die "KINERJA_BENCHMARK_SKIP_AUTHORIZATION turns authorization off and is for tests/bench only; unset it" ;;
 esac
 
-# ---- GATEWAY (planned) ----------------------------------------------------------------------------
-# The HTTP/JSON gateway (which will also serve the admin console) does not exist yet. When it does:
-# start it in start_gateway() like the server below (setsid, log to $LOG_DIR/gateway.log, wait for
-# its readiness, set gateway_pid), stop it in stop_gateway(), and print its address in
-# print_addresses() instead of the "not available yet" line.
+# ---- GATEWAY --------------------------------------------------------------------------------------
+# The HTTP/JSON gateway in front of the server (the admin console it will serve is planned).
 GATEWAY_PORT="${KINERJA_GATEWAY_PORT:-8080}"
+GATEWAY_BIN="$KINERJA_ROOT/build/gateway/kinerja_gateway"
 gateway_pid=""
-start_gateway() { return 0; } # GATEWAY: start it here.
+start_gateway() {
+  kinerja_port_in_use "$GATEWAY_PORT" &&
+    kinerja_die "port $GATEWAY_PORT is in use; set KINERJA_GATEWAY_PORT to another port"
+  kinerja_log "starting kinerja_gateway (http://127.0.0.1:$GATEWAY_PORT -> gRPC 127.0.0.1:$GRPC_PORT)"
+  KINERJA_HTTP_HOST=127.0.0.1 KINERJA_HTTP_PORT="$GATEWAY_PORT" KINERJA_SERVERS="127.0.0.1:$GRPC_PORT" \
+    setsid "$GATEWAY_BIN" </dev/null >>"$LOG_DIR/gateway.log" 2>&1 &
+  gateway_pid=$!
+  local i
+  for ((i = 0; i < 50; i++)); do
+    kinerja_port_in_use "$GATEWAY_PORT" && return 0
+    kinerja_pid_alive "$gateway_pid" || kinerja_die "the gateway did not start; see $LOG_DIR/gateway.log"
+    sleep 0.1
+  done
+  kinerja_die "the gateway did not listen within 5 s; see $LOG_DIR/gateway.log"
+}
 stop_gateway() {
   if [[ -n "$gateway_pid" ]]; then
     kinerja_stop_pid "$gateway_pid" gateway 30
@@ -286,7 +298,8 @@ print_addresses() {
   kinerja_log "  gRPC API      $LISTEN_HOST:$GRPC_PORT"
   kinerja_log "  admin         http://127.0.0.1:$ADMIN_PORT/healthz  /readyz  /metrics"
   kinerja_log "  MariaDB       127.0.0.1:$DB_PORT database $DB_NAME, user $DB_USER (password in ${PASSWORD_FILE#"$KINERJA_ROOT"/}); admin shell: scripts/mariadb.sh sql"
-  kinerja_log "  console       not available yet: it will be served by the gateway (planned), at http://127.0.0.1:$GATEWAY_PORT/"
+  kinerja_log "  HTTP/JSON API http://127.0.0.1:$GATEWAY_PORT/v1/... (the gateway; e.g. POST /v1/sessions:login)"
+  kinerja_log "  console       not available yet: the gateway will serve it at http://127.0.0.1:$GATEWAY_PORT/ (planned)"
   kinerja_log "  logs          ${SERVER_LOG#"$KINERJA_ROOT"/}  ${MDB_LOG#"$KINERJA_ROOT"/}"
 }
 

@@ -1,0 +1,72 @@
+// kinerja_gateway: HTTP/JSON in front of the gRPC servers, for every annotated RPC. Flags, each also
+// settable as KINERJA_<NAME>.
+#include <csignal>
+#include <iostream>
+
+#include <grpcpp/security/credentials.h>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "gateway/server/api_handler.h"
+#include "gateway/server/grpc_backend.h"
+#include "gateway/server/http_server.h"
+#include "gateway/transcoder/route_table.h"
+#include "server/core/env_flags.h"
+
+ABSL_FLAG(std::string, http_host, "127.0.0.1", "Address the gateway listens on.");
+ABSL_FLAG(int, http_port, 8080, "HTTP port.");
+ABSL_FLAG(std::string, servers, "127.0.0.1:50051",
+          "gRPC servers: host:port,host:port (round-robin) or a dns:/// name.");
+ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each call to the servers.");
+ABSL_FLAG(int, http_threads, 2, "HTTP I/O threads.");
+ABSL_FLAG(int, max_body_mb, 64, "Largest request body accepted.");
+ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds requests in flight get to finish on SIGTERM.");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("Kinerja HTTP/JSON gateway. Every flag may be set as KINERJA_<FLAG>.");
+  if (absl::Status st = kinerja::core::ApplyEnvironmentOverrides(); !st.ok()) {
+    std::cerr << "kinerja_gateway: " << st.message() << "\n";
+    return 2;
+  }
+  absl::ParseCommandLine(argc, argv);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto routes = kinerja::transcoder::RouteTable::FromGeneratedPool();
+  if (!routes.ok()) {
+    std::cerr << "kinerja_gateway: cannot build the routes: " << routes.status() << "\n";
+    return 1;
+  }
+  auto backend = kinerja::gateway::GrpcBackend::Create(absl::GetFlag(FLAGS_servers),
+                                                       grpc::InsecureChannelCredentials());
+  if (!backend.ok()) {
+    std::cerr << "kinerja_gateway: " << backend.status() << "\n";
+    return 2;
+  }
+  kinerja::gateway::ApiHandler api(*routes, **backend,
+                                   absl::Seconds(absl::GetFlag(FLAGS_call_timeout_s)));
+  kinerja::gateway::HttpServerOptions options;
+  options.host = absl::GetFlag(FLAGS_http_host);
+  options.port = absl::GetFlag(FLAGS_http_port);
+  options.threads = absl::GetFlag(FLAGS_http_threads);
+  options.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_mb)) << 20;
+  kinerja::gateway::HttpServer server(
+      options, [&api](kinerja::gateway::HttpRequest req,
+                      std::function<void(kinerja::gateway::HttpResponse)> respond) {
+        api.Handle(std::move(req), std::move(respond));
+      });
+  if (absl::Status st = server.Start(); !st.ok()) {
+    std::cerr << "kinerja_gateway: " << st.message() << "\n";
+    return 1;
+  }
+  std::cout << "{\"event\":\"started\",\"detail\":\"http " << options.host << ":" << server.port()
+            << " -> " << absl::GetFlag(FLAGS_servers) << "\"}" << std::endl;
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  server.Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s)));
+  return 0;
+}

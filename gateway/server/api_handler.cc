@@ -1,0 +1,48 @@
+#include "gateway/server/api_handler.h"
+
+#include "absl/strings/str_join.h"
+#include "gateway/transcoder/request_builder.h"
+#include "gateway/transcoder/response_writer.h"
+
+namespace kinerja::gateway {
+namespace {
+
+HttpResponse Json(const transcoder::HttpResponse& t) {
+  HttpResponse r;
+  r.status = t.status;
+  r.body = t.body;
+  r.headers.push_back({"content-type", "application/json"});
+  return r;
+}
+
+}  // namespace
+
+void ApiHandler::Handle(HttpRequest request, std::function<void(HttpResponse)> respond) {
+  const size_t q = request.target.find('?');
+  const std::string path = request.target.substr(0, q);
+  const std::string query = q == std::string::npos ? "" : request.target.substr(q + 1);
+  transcoder::RouteMatch m = routes_.Match(request.method, path);
+  if (m.kind != transcoder::RouteMatch::Kind::kMatched) {
+    HttpResponse r = Json(transcoder::RoutingErrorResponse(m));
+    if (!m.allowed_methods.empty()) r.headers.push_back({"allow", absl::StrJoin(m.allowed_methods, ", ")});
+    return respond(std::move(r));
+  }
+  auto message = transcoder::BuildRequest(*m.route, m.bindings, query, request.body);
+  if (!message.ok()) return respond(Json(transcoder::ErrorResponse(message.status())));
+  std::vector<std::pair<std::string, std::string>> metadata;
+  for (const char* h : {"authorization", "x-api-key", "x-request-id"}) {
+    std::string v = request.Header(h);
+    if (!v.empty()) metadata.emplace_back(h, std::move(v));
+  }
+  const transcoder::Route* route = m.route;
+  backend_.Call(route->grpc_method, (*message)->SerializeAsString(), std::move(metadata), timeout_,
+                [route, respond = std::move(respond)](BackendReply reply) {
+                  HttpResponse r = Json(transcoder::UnaryResponse(*route, reply.status, reply.response));
+                  for (const auto& [k, v] : reply.initial_metadata) {
+                    if (k == "x-request-id") r.headers.push_back({k, v});
+                  }
+                  respond(std::move(r));
+                });
+}
+
+}  // namespace kinerja::gateway
