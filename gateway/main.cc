@@ -13,6 +13,7 @@
 #include "gateway/server/http_server.h"
 #include "gateway/transcoder/route_table.h"
 #include "server/core/env_flags.h"
+#include "server/core/process_signals.h"
 
 ABSL_FLAG(std::string, http_host, "127.0.0.1", "Address the gateway listens on.");
 ABSL_FLAG(int, http_port, 8080, "HTTP port.");
@@ -30,11 +31,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   absl::ParseCommandLine(argc, argv);
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  kinerja::core::StopSignals stop_signals;
 
   auto routes = kinerja::transcoder::RouteTable::FromGeneratedPool();
   if (!routes.ok()) {
@@ -65,8 +62,7 @@ int main(int argc, char** argv) {
   }
   std::cout << "{\"event\":\"started\",\"detail\":\"http " << options.host << ":" << server.port()
             << " -> " << absl::GetFlag(FLAGS_servers) << "\"}" << std::endl;
-  int sig = 0;
-  sigwait(&stop_signals, &sig);
+  stop_signals.Wait();
   server.Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s)));
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "absl/flags/usage.h"
 #include "absl/synchronization/mutex.h"
 #include "server/core/env_flags.h"
+#include "server/core/process_signals.h"
 #include "server/server_app.h"
 #include "server/storage/migrations.h"
 
@@ -59,11 +60,7 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
 
   // Block the stop signals in every thread; this one waits for them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  kinerja::core::StopSignals stop_signals;
 
   kinerja::ServerOptions options;
   options.listen_host = absl::GetFlag(FLAGS_listen_host);
@@ -109,8 +106,7 @@ int main(int argc, char** argv) {
     std::cerr << "kinerja_server: cannot start: " << st << "\n";
     return 1;
   }
-  int sig = 0;
-  sigwait(&stop_signals, &sig);
+  stop_signals.Wait();
   app.Shutdown();
   return 0;
 }

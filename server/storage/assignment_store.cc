@@ -206,17 +206,6 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
   }
 }
 
-// An employee's assignments, oldest first, for the audit row of a transfer.
-v1::ListAssignmentsResponse History(Connection& c, int64_t employee_id, const std::string& nip) {
-  auto& stmt = c.Prepare(
-      absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? ORDER BY a.start_date"));
-  stmt.setInt64(1, employee_id);
-  auto rs = Query(stmt);
-  v1::ListAssignmentsResponse out;
-  while (rs->next()) FillAssignment(*rs, 1, nip, out.add_assignments());
-  return out;
-}
-
 ImportCounts CountsOf(const domain::ImportPlan& plan) {
   ImportCounts counts;
   counts.employees_created = static_cast<int>(plan.new_employees.size());
@@ -298,9 +287,9 @@ absl::StatusOr<v1::Assignment> DirectoryRepository::TransferEmployee(
         return core::InvalidArgumentWithViolations("the transfer is not possible",
                                                    AsTransferViolations(plan.violations));
       }
-      const v1::ListAssignmentsResponse before = History(c, emp->second.id, nip);
+      const v1::ListAssignmentsResponse before = LoadHistory(c, emp->second.id, nip);
       ApplyPlan(c, plan, snap);
-      const v1::ListAssignmentsResponse after = History(c, emp->second.id, nip);
+      const v1::ListAssignmentsResponse after = LoadHistory(c, emp->second.id, nip);
       AppendAudit(c, audit, absl::StrCat("employees/", nip), &before, &after);
       auto& sel =
           c.Prepare(absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? AND a.start_date = ?"));

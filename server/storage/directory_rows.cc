@@ -1,5 +1,6 @@
 #include "server/storage/directory_rows.h"
 
+#include "absl/strings/str_cat.h"
 #include "server/domain/civil_date.h"
 #include "server/storage/sql_rows.h"
 
@@ -18,6 +19,16 @@ void FillAssignment(sql::ResultSet& rs, int first, const std::string& nip, v1::A
                                      v1::POSITION_KIND_UNSPECIFIED));
   a->set_opd(rs.getString(first + 6));
   if (!rs.isNull(first + 7)) a->set_unit(rs.getString(first + 7));
+}
+
+v1::ListAssignmentsResponse LoadHistory(Connection& c, int64_t employee_id, const std::string& nip) {
+  auto& stmt = c.Prepare(
+      absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? ORDER BY a.start_date"));
+  stmt.setInt64(1, employee_id);
+  auto rs = Query(stmt);
+  v1::ListAssignmentsResponse out;
+  while (rs->next()) FillAssignment(*rs, 1, nip, out.add_assignments());
+  return out;
 }
 
 }  // namespace kinerja::storage

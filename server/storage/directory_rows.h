@@ -7,6 +7,7 @@
 #include <cppconn/resultset.h>
 
 #include "kinerja/v1/directory.pb.h"
+#include "server/storage/connection_pool.h"
 
 namespace kinerja::storage {
 
@@ -19,6 +20,9 @@ inline constexpr char kAssignmentSelect[] =
 // Reads start_date, end_date, reason, position code, title, kind, OPD code and unit code from
 // column `first` on.
 void FillAssignment(sql::ResultSet& rs, int first, const std::string& nip, v1::Assignment* a);
+
+// An employee's assignments, oldest first. Throws sql::SQLException.
+v1::ListAssignmentsResponse LoadHistory(Connection& c, int64_t employee_id, const std::string& nip);
 
 }  // namespace kinerja::storage
 

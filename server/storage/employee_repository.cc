@@ -219,16 +219,8 @@ absl::StatusOr<std::vector<v1::Assignment>> DirectoryRepository::ListAssignments
                    [&](Connection& c) -> absl::StatusOr<std::vector<v1::Assignment>> {
     auto id = EmployeeId(c, nip);
     if (!id) return absl::NotFoundError(absl::StrCat("employee ", nip, " not found"));
-    auto& stmt = c.Prepare(
-        absl::StrCat(kAssignmentSelect, " WHERE a.employee_id = ? ORDER BY a.start_date"));
-    stmt.setInt64(1, *id);
-    auto rs = Query(stmt);
-    std::vector<v1::Assignment> out;
-    while (rs->next()) {
-      out.emplace_back();
-      FillAssignment(*rs, 1, nip, &out.back());
-    }
-    return out;
+    auto history = LoadHistory(c, *id, nip);
+    return std::vector<v1::Assignment>(history.assignments().begin(), history.assignments().end());
   });
 }
 
