@@ -2,6 +2,7 @@
 // settable as KINERJA_<NAME>.
 #include <csignal>
 #include <iostream>
+#include <optional>
 
 #include <grpcpp/security/credentials.h>
 
@@ -11,9 +12,17 @@
 #include "gateway/server/api_handler.h"
 #include "gateway/server/grpc_backend.h"
 #include "gateway/server/http_server.h"
+#include "gateway/server/router.h"
+#include "gateway/server/session_endpoints.h"
+#include "gateway/server/static_files.h"
 #include "gateway/transcoder/route_table.h"
 #include "server/core/env_flags.h"
 #include "server/core/process_signals.h"
+#include "server/core/tls_config.h"
+
+#ifndef KINERJA_DEFAULT_WEB_DIR
+#define KINERJA_DEFAULT_WEB_DIR ""
+#endif
 
 ABSL_FLAG(std::string, http_host, "127.0.0.1", "Address the gateway listens on.");
 ABSL_FLAG(int, http_port, 8080, "HTTP port.");
@@ -23,6 +32,15 @@ ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each call to the servers.");
 ABSL_FLAG(int, http_threads, 2, "HTTP I/O threads.");
 ABSL_FLAG(int, max_body_mb, 64, "Largest request body accepted.");
 ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds requests in flight get to finish on SIGTERM.");
+ABSL_FLAG(std::string, web_dir, KINERJA_DEFAULT_WEB_DIR,
+          "Directory of the console, openapi.json and api.html (the build's gateway/web); empty: "
+          "serve the API only.");
+ABSL_FLAG(std::string, server_ca_file, "",
+          "PEM CA bundle for the servers' TLS certificates; empty: plaintext gRPC to the servers.");
+ABSL_FLAG(std::string, server_cert_file, "", "PEM client certificate for mutual TLS to the servers.");
+ABSL_FLAG(std::string, server_key_file, "", "PEM private key of server_cert_file.");
+ABSL_FLAG(std::string, server_tls_name, "",
+          "Name the servers' certificates are checked against, when not their address.");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("Kinerja HTTP/JSON gateway. Every flag may be set as KINERJA_<FLAG>.");
@@ -38,30 +56,52 @@ int main(int argc, char** argv) {
     std::cerr << "kinerja_gateway: cannot build the routes: " << routes.status() << "\n";
     return 1;
   }
-  auto backend = kinerja::gateway::GrpcBackend::Create(absl::GetFlag(FLAGS_servers),
-                                                       grpc::InsecureChannelCredentials());
+  auto credentials = kinerja::core::MakeChannelCredentials(
+      {absl::GetFlag(FLAGS_server_ca_file), absl::GetFlag(FLAGS_server_cert_file),
+       absl::GetFlag(FLAGS_server_key_file)},
+      "server_");
+  if (!credentials.ok()) {
+    std::cerr << "kinerja_gateway: " << credentials.status().message() << "\n";
+    return 2;
+  }
+  auto backend = kinerja::gateway::GrpcBackend::Create(
+      absl::GetFlag(FLAGS_servers), *credentials, absl::GetFlag(FLAGS_server_tls_name));
   if (!backend.ok()) {
     std::cerr << "kinerja_gateway: " << backend.status() << "\n";
     return 2;
   }
-  kinerja::gateway::ApiHandler api(*routes, **backend,
-                                   absl::Seconds(absl::GetFlag(FLAGS_call_timeout_s)));
+  std::optional<kinerja::gateway::StaticFiles> files;
+  if (const std::string web_dir = absl::GetFlag(FLAGS_web_dir); !web_dir.empty()) {
+    auto loaded = kinerja::gateway::StaticFiles::Load(web_dir);
+    if (!loaded.ok()) {
+      std::cerr << "kinerja_gateway: --web_dir: " << loaded.status().message() << "\n";
+      return 2;
+    }
+    files = std::move(*loaded);
+  }
+  const absl::Duration call_timeout = absl::Seconds(absl::GetFlag(FLAGS_call_timeout_s));
+  kinerja::gateway::ApiHandler api(*routes, **backend, call_timeout);
+  kinerja::gateway::SessionEndpoints sessions(**backend, call_timeout);
+  kinerja::gateway::Router router(api, sessions, files ? &*files : nullptr);
   kinerja::gateway::HttpServerOptions options;
   options.host = absl::GetFlag(FLAGS_http_host);
   options.port = absl::GetFlag(FLAGS_http_port);
   options.threads = absl::GetFlag(FLAGS_http_threads);
   options.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_mb)) << 20;
   kinerja::gateway::HttpServer server(
-      options, [&api](kinerja::gateway::HttpRequest req,
-                      std::function<void(kinerja::gateway::HttpResponse)> respond) {
-        api.Handle(std::move(req), std::move(respond));
+      options, [&router](kinerja::gateway::HttpRequest req,
+                         std::function<void(kinerja::gateway::HttpResponse)> respond) {
+        router.Handle(std::move(req), std::move(respond));
       });
   if (absl::Status st = server.Start(); !st.ok()) {
     std::cerr << "kinerja_gateway: " << st.message() << "\n";
     return 1;
   }
   std::cout << "{\"event\":\"started\",\"detail\":\"http " << options.host << ":" << server.port()
-            << " -> " << absl::GetFlag(FLAGS_servers) << "\"}" << std::endl;
+            << " -> " << absl::GetFlag(FLAGS_servers)
+            << (absl::GetFlag(FLAGS_server_ca_file).empty() ? "" : " (TLS)") << "; "
+            << (files ? std::to_string(files->size()) + " web files" : std::string("no console"))
+            << "\"}" << std::endl;
   stop_signals.Wait();
   server.Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s)));
   return 0;

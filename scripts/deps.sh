@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Kinerja needs to build, test and run locally.
+# Installs the Debian 12 packages Kinerja needs to build, test and run locally, then the npm
+# packages of the console, the browser tests and the OpenAPI check (from their package-lock.json).
 #
 # Idempotent and fast when everything is present: one dpkg-query call decides, and apt-get runs only
 # when something is missing. Installing mariadb-server never starts the system MariaDB: while apt
 # runs, a policy-rc.d that denies service starts is in place (unless one already exists).
+#
+# npm: `npm ci` runs in a package directory only when its package-lock.json changed since the last
+# install there (a checksum kept in node_modules/.kinerja-lock.sha256).
 #
 # Usage: scripts/deps.sh            (root needed only when something must be installed)
 set -euo pipefail
@@ -35,6 +39,19 @@ KINERJA_DEB_PACKAGES=(
   clang-14
   libclang-rt-14-dev
   openssl
+  chromium
+)
+# Node.js for the console's build and the browser tests: the machine's own when it has one (>= 18),
+# else Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  KINERJA_DEB_PACKAGES+=(nodejs npm)
+fi
+
+# Directories with a package.json whose dependencies the build or the tests use.
+KINERJA_NPM_DIRS=(
+  gateway/console
+  gateway/openapi/validate
+  tests/browser
 )
 
 missing_packages() {
@@ -47,9 +64,26 @@ missing_packages() {
   done
 }
 
+npm_packages() {
+  local dir sum stamp
+  for dir in "${KINERJA_NPM_DIRS[@]}"; do
+    [[ -f "$KINERJA_ROOT/$dir/package-lock.json" ]] || continue
+    sum="$(sha256sum "$KINERJA_ROOT/$dir/package-lock.json" | cut -d' ' -f1)"
+    stamp="$KINERJA_ROOT/$dir/node_modules/.kinerja-lock.sha256"
+    if [[ -f "$stamp" && "$(cat "$stamp")" == "$sum" ]]; then
+      continue
+    fi
+    kinerja_log "dependencies: npm ci in $dir"
+    (cd "$KINERJA_ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error) ||
+      kinerja_die "dependencies: npm ci failed in $dir"
+    printf '%s\n' "$sum" >"$stamp"
+  done
+}
+
 mapfile -t missing < <(missing_packages)
 if ((${#missing[@]} == 0)); then
   kinerja_log "dependencies: all ${#KINERJA_DEB_PACKAGES[@]} Debian packages present"
+  npm_packages
   exit 0
 fi
 
@@ -91,3 +125,4 @@ if ((${#still_missing[@]} > 0)); then
   kinerja_die "dependencies: still missing after install: ${still_missing[*]}"
 fi
 kinerja_log "dependencies: installed ${missing[*]}"
+npm_packages

@@ -1,6 +1,7 @@
 #include "gateway/server/api_handler.h"
 
 #include "absl/strings/str_join.h"
+#include "gateway/server/web_session.h"
 #include "gateway/transcoder/request_builder.h"
 #include "gateway/transcoder/response_writer.h"
 
@@ -12,6 +13,7 @@ HttpResponse Json(const transcoder::HttpResponse& t) {
   r.status = t.status;
   r.body = t.body;
   r.headers.push_back({"content-type", "application/json"});
+  r.headers.push_back({"cache-control", "no-store"});  // personal data: never kept by caches
   return r;
 }
 
@@ -29,13 +31,10 @@ void ApiHandler::Handle(HttpRequest request, std::function<void(HttpResponse)> r
   }
   auto message = transcoder::BuildRequest(*m.route, m.bindings, query, request.body);
   if (!message.ok()) return respond(Json(transcoder::ErrorResponse(message.status())));
-  std::vector<std::pair<std::string, std::string>> metadata;
-  for (const char* h : {"authorization", "x-api-key", "x-request-id"}) {
-    std::string v = request.Header(h);
-    if (!v.empty()) metadata.emplace_back(h, std::move(v));
-  }
+  auto metadata = CallerMetadata(request);
+  if (!metadata.ok()) return respond(Json(transcoder::ErrorResponse(metadata.status())));
   const transcoder::Route* route = m.route;
-  backend_.Call(route->grpc_method, (*message)->SerializeAsString(), std::move(metadata), timeout_,
+  backend_.Call(route->grpc_method, (*message)->SerializeAsString(), std::move(*metadata), timeout_,
                 [route, respond = std::move(respond)](BackendReply reply) {
                   HttpResponse r = Json(transcoder::UnaryResponse(*route, reply.status, reply.response));
                   for (const auto& [k, v] : reply.initial_metadata) {

@@ -9,7 +9,8 @@
 namespace kinerja::gateway {
 
 absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
-    const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials) {
+    const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials,
+    const std::string& tls_server_name) {
   std::string target;
   if (absl::StrContains(targets, ":///")) {
     target = targets;
@@ -27,6 +28,7 @@ absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
   args.SetInt(GRPC_ARG_MAX_SEND_MESSAGE_LENGTH, 256 << 20);
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  if (!tls_server_name.empty()) args.SetSslTargetNameOverride(tls_server_name);
   auto channel = grpc::CreateCustomChannel(target, std::move(credentials), args);
   if (!channel) return absl::InvalidArgumentError(absl::StrCat("bad server target ", targets));
   return std::unique_ptr<GrpcBackend>(new GrpcBackend(std::move(channel)));

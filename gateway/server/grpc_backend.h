@@ -27,9 +27,11 @@ struct BackendReply {
 class GrpcBackend {
  public:
   // `targets`: comma-separated host:port list ("127.0.0.1:50051,127.0.0.1:50052"), or one gRPC
-  // target name such as "dns:///kinerja-server-headless:50051".
+  // target name such as "dns:///kinerja-server-headless:50051". `tls_server_name`, when set, is the
+  // name the servers' TLS certificates are checked against (instead of each address).
   static absl::StatusOr<std::unique_ptr<GrpcBackend>> Create(
-      const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials);
+      const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials,
+      const std::string& tls_server_name = "");
 
   // Calls `method` ("/kinerja.v1.DirectoryService/GetEmployee") with `request` and `metadata`;
   // `done` runs once, on a gRPC thread.

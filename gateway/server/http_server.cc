@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -32,40 +33,48 @@ namespace {
 
 std::chrono::nanoseconds Chrono(absl::Duration d) { return absl::ToChronoNanoseconds(d); }
 
-// Counts requests being served, so that a graceful stop can wait for them (idle kept-alive
-// connections do not hold it up).
-struct SessionCounter {
+// The requests being served. A busy session is held here, not by the handler's `respond`
+// callback, so that its last reference is always dropped on an I/O thread (or by Shutdown, after the
+// I/O threads are gone): a callback that a gRPC thread destroys late must not destroy a session whose
+// io_context may be gone. `open` turns false when Shutdown gives up on what is still in flight; a
+// response that arrives later is dropped.
+class Session;
+struct InFlight {
   std::mutex mu;
   std::condition_variable cv;
-  int active = 0;
-  void Add() {
+  std::unordered_map<const Session*, std::shared_ptr<Session>> sessions;
+  bool open = true;
+
+  void Add(std::shared_ptr<Session> s) {
     std::lock_guard<std::mutex> l(mu);
-    ++active;
+    const Session* key = s.get();
+    sessions.emplace(key, std::move(s));
   }
-  void Done() {
+  // Returns the reference it held, for the caller to drop outside the lock.
+  std::shared_ptr<Session> Remove(const Session* s) {
     std::lock_guard<std::mutex> l(mu);
-    --active;
+    auto it = sessions.find(s);
+    if (it == sessions.end()) return nullptr;
+    std::shared_ptr<Session> held = std::move(it->second);
+    sessions.erase(it);
     cv.notify_all();
+    return held;
   }
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, const HttpServerOptions& options, const Handler& handler,
-          SessionCounter& counter, std::atomic<bool>& stopping)
+          std::shared_ptr<InFlight> in_flight, std::atomic<bool>& stopping)
       : stream_(std::move(socket)),
         options_(options),
         handler_(handler),
-        counter_(counter),
+        in_flight_(std::move(in_flight)),
         stopping_(stopping) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = absl::StrCat(ep.address().to_string(), ":", ep.port());
   }
-  ~Session() {
-    if (busy_) counter_.Done();
-  }
-
   void Start() { Read(); }
 
  private:
@@ -102,18 +111,29 @@ class Session : public std::enable_shared_from_this<Session> {
     request.peer = peer_;
     request.secure = request.Header("x-forwarded-proto") == "https";
     stream_.expires_never();
-    auto self = shared_from_this();
-    handler_(std::move(request), [self](HttpResponse response) {
-      // The answer may come from a gRPC thread: continue on this connection's executor.
-      asio::post(self->stream_.get_executor(),
-                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
+    std::weak_ptr<Session> weak = weak_from_this();
+    handler_(std::move(request), [weak, in_flight = in_flight_](HttpResponse response) {
+      // The answer may come from a gRPC thread: continue on this connection's executor, unless
+      // the server has stopped waiting for it.
+      std::lock_guard<std::mutex> l(in_flight->mu);
+      if (!in_flight->open) return;
+      std::shared_ptr<Session> self = weak.lock();  // in_flight holds it while busy
+      if (!self) return;
+      auto executor = self->stream_.get_executor();
+      asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+        self->Write(std::move(response));
+      });
     });
   }
 
   void Busy(bool busy) {
     if (busy == busy_) return;
     busy_ = busy;
-    if (busy) counter_.Add(); else counter_.Done();
+    if (busy) {
+      in_flight_->Add(shared_from_this());
+    } else {
+      std::shared_ptr<Session> held = in_flight_->Remove(this);  // dropped by the caller's `self`
+    }
   }
 
   void Fail(int status, const char* message) {
@@ -157,7 +177,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   const HttpServerOptions& options_;
   const Handler& handler_;
-  SessionCounter& counter_;
+  std::shared_ptr<InFlight> in_flight_;
   std::atomic<bool>& stopping_;
   std::string peer_;
   bool keep_alive_ = false;
@@ -176,7 +196,7 @@ struct HttpServer::Impl {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
       if (ec) return;  // closed
       if (stopping.load()) return;
-      std::make_shared<Session>(std::move(socket), options, handler, counter, stopping)->Start();
+      std::make_shared<Session>(std::move(socket), options, handler, in_flight, stopping)->Start();
       Accept();
     });
   }
@@ -189,7 +209,7 @@ struct HttpServer::Impl {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
-  SessionCounter counter;
+  std::shared_ptr<InFlight> in_flight = std::make_shared<InFlight>();
   std::atomic<bool> stopping{false};
   int port = 0;
 };
@@ -232,13 +252,22 @@ void HttpServer::Shutdown(absl::Duration grace) {
   });
   {
     // Sessions finish the request they are serving, then close (keep-alive is off once stopping).
-    std::unique_lock<std::mutex> lock(impl_->counter.mu);
-    impl_->counter.cv.wait_for(lock, absl::ToChronoNanoseconds(grace),
-                               [this] { return impl_->counter.active == 0; });
+    // Past the grace period, answers still to come are dropped.
+    std::unique_lock<std::mutex> lock(impl_->in_flight->mu);
+    impl_->in_flight->cv.wait_for(lock, absl::ToChronoNanoseconds(grace),
+                                  [this] { return impl_->in_flight->sessions.empty(); });
+    impl_->in_flight->open = false;
   }
   impl_->work.reset();
   impl_->io.stop();
   for (auto& t : impl_->threads) t.join();
+  // Abandoned sessions go now, while their io_context still exists.
+  std::unordered_map<const Session*, std::shared_ptr<Session>> abandoned;
+  {
+    std::lock_guard<std::mutex> lock(impl_->in_flight->mu);
+    abandoned.swap(impl_->in_flight->sessions);
+  }
+  abandoned.clear();
   impl_->threads.clear();
 }
 

@@ -138,6 +138,36 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
   return grpc::SslServerCredentials(options);
 }
 
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(
+    const ClientTlsOptions& tls, const std::string& flag_prefix) {
+  const std::string ca_flag = flag_prefix + "ca_file";
+  const std::string cert_flag = flag_prefix + "cert_file";
+  const std::string key_flag = flag_prefix + "key_file";
+  if (tls.ca_file.empty()) {
+    if (!tls.cert_file.empty() || !tls.key_file.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(cert_flag, " and ", key_flag, " need ", ca_flag, " (client certificates need TLS)"));
+    }
+    return grpc::InsecureChannelCredentials();
+  }
+  if (tls.cert_file.empty() != tls.key_file.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(cert_flag, " and ", key_flag, " go together"));
+  }
+  auto ca = ReadCertificates(ca_flag, tls.ca_file);
+  if (!ca.ok()) return ca.status();
+  grpc::SslCredentialsOptions options;
+  options.pem_root_certs = *std::move(ca);
+  if (!tls.cert_file.empty()) {
+    auto cert = ReadCertificates(cert_flag, tls.cert_file);
+    if (!cert.ok()) return cert.status();
+    auto key = ReadPrivateKey(key_flag, tls.key_file);
+    if (!key.ok()) return key.status();
+    options.pem_cert_chain = *std::move(cert);
+    options.pem_private_key = *std::move(key);
+  }
+  return grpc::SslCredentials(options);
+}
+
 std::string ClientCertificateSubject(const grpc::AuthContext& context) {
   // Only a TLS handshake puts x509 properties in the context; over plaintext there are none.
   const std::string transport = FirstValue(context, GRPC_TRANSPORT_SECURITY_TYPE_PROPERTY_NAME);

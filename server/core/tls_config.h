@@ -8,6 +8,7 @@
 #include <string>
 
 #include <grpcpp/security/auth_context.h>
+#include <grpcpp/security/credentials.h>
 #include <grpcpp/security/server_credentials.h>
 
 #include "absl/status/statusor.h"
@@ -29,6 +30,20 @@ struct TlsOptions {
 // require_client_cert without a certificate, require_client_cert without client_ca_file) are
 // INVALID_ARGUMENT naming the flag (tls_cert_file, ...) and the path, never the file contents.
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(const TlsOptions& tls);
+
+// The client side, for the gateway (and other callers) reaching the servers over TLS.
+struct ClientTlsOptions {
+  std::string ca_file;    // PEM CA bundle the servers' certificates must chain to; empty: plaintext
+  std::string cert_file;  // PEM client certificate chain, for mutual TLS (with key_file)
+  std::string key_file;
+};
+
+// Channel credentials: insecure without ca_file, TLS verifying the servers against ca_file
+// otherwise, presenting cert_file/key_file when set. INVALID_ARGUMENT naming the flag
+// (flag_prefix + "ca_file", ...) and the path, never the contents; cert_file or key_file without
+// ca_file, or one without the other, is refused.
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(
+    const ClientTlsOptions& tls, const std::string& flag_prefix);
 
 // The verified client certificate's subject from a call's auth context, as gRPC exposes it
 // (property "x509_subject", RFC 2253 order, e.g. "CN=payroll,OU=BPKAD,O=Pemerintah Kota Semarang";

@@ -3,7 +3,9 @@
 #include "gateway/server/http_server.h"
 
 #include <atomic>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -146,6 +148,57 @@ TEST_F(HttpServerTest, AnIdleConnectionDoesNotHoldUpShutdown) {
   const absl::Time start = absl::Now();
   server_->Shutdown(absl::Seconds(10));
   EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+}
+
+// The handler's `respond` callback may outlive the server: a gRPC thread destroys it when it is done
+// with it, which can be after the client has its answer and the server is gone. Destroying it then
+// must not touch the server (this once crashed the end-to-end tests, about one run in 35).
+TEST_F(HttpServerTest, ARespondCallbackDestroyedAfterTheServerIsGoneIsHarmless) {
+  std::mutex mu;
+  std::vector<std::function<void(HttpResponse)>> kept;
+  StartServer([&](HttpRequest, std::function<void(HttpResponse)> respond) {
+    HttpResponse r;
+    r.body = "ok";
+    respond(r);
+    std::lock_guard<std::mutex> l(mu);
+    kept.push_back(std::move(respond));  // held on, as a slow gRPC thread would
+  });
+  {
+    Client client(server_->port());
+    EXPECT_EQ(client.Send(Get("/a")).body(), "ok");
+  }
+  server_.reset();
+  std::lock_guard<std::mutex> l(mu);
+  ASSERT_EQ(kept.size(), 1u);
+  kept.clear();  // the last copy of the callback goes after the server
+}
+
+// An answer that comes after Shutdown gave up waiting for it is dropped, not written to a
+// connection whose I/O has stopped.
+TEST_F(HttpServerTest, AnAnswerArrivingAfterTheGracePeriodIsDropped) {
+  std::mutex mu;
+  std::function<void(HttpResponse)> late;
+  std::atomic<bool> received{false};
+  StartServer([&](HttpRequest, std::function<void(HttpResponse)> respond) {
+    std::lock_guard<std::mutex> l(mu);
+    late = std::move(respond);
+    received = true;
+  });
+  std::thread client_thread([port = server_->port()] {
+    Client client(port);
+    auto res = client.Send(Get("/slow"));
+    EXPECT_EQ(res.result_int(), 599u);  // the connection closed without an answer
+  });
+  for (int i = 0; i < 500 && !received; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(received);
+  server_->Shutdown(absl::Milliseconds(100));
+  server_.reset();
+  client_thread.join();
+  std::lock_guard<std::mutex> l(mu);
+  HttpResponse r;
+  r.body = "too late";
+  late(r);
+  late = nullptr;
 }
 
 }  // namespace

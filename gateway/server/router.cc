@@ -1,0 +1,55 @@
+#include "gateway/server/router.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace kinerja::gateway {
+namespace {
+
+HttpResponse JsonError(int status, int code, absl::string_view message) {
+  HttpResponse r;
+  r.status = status;
+  r.headers.push_back({"content-type", "application/json"});
+  r.body = absl::StrCat("{\"code\":", code, ",\"message\":\"", message, "\"}");
+  return r;
+}
+
+// Headers on every answer, API and files alike.
+std::function<void(HttpResponse)> WithSecurityHeaders(std::function<void(HttpResponse)> respond) {
+  return [respond = std::move(respond)](HttpResponse r) {
+    bool has_nosniff = false;
+    for (const auto& [k, v] : r.headers) has_nosniff |= (k == "x-content-type-options");
+    if (!has_nosniff) r.headers.push_back({"x-content-type-options", "nosniff"});
+    respond(std::move(r));
+  };
+}
+
+}  // namespace
+
+void Router::Handle(HttpRequest request, std::function<void(HttpResponse)> respond) {
+  respond = WithSecurityHeaders(std::move(respond));
+  const absl::string_view target = request.target;
+  const absl::string_view path = target.substr(0, target.find('?'));
+  if (absl::StartsWith(path, "/v1/")) return api_.Handle(std::move(request), std::move(respond));
+  if (path == "/auth/login" || path == "/auth/logout") {
+    if (request.method != "POST") {
+      HttpResponse r = JsonError(405, 12, "use POST");
+      r.headers.push_back({"allow", "POST"});
+      return respond(std::move(r));
+    }
+    if (path == "/auth/login") return sessions_.Login(std::move(request), std::move(respond));
+    return sessions_.Logout(std::move(request), std::move(respond));
+  }
+  const HttpResponse* file = files_ ? files_->Find(path) : nullptr;
+  if (file == nullptr) return respond(JsonError(404, 5, "not found"));
+  if (request.method != "GET" && request.method != "HEAD") {
+    HttpResponse r = JsonError(405, 12, "use GET");
+    r.headers.push_back({"allow", "GET, HEAD"});
+    return respond(std::move(r));
+  }
+  HttpResponse r = *file;
+  if (request.method == "HEAD") r.body.clear();
+  respond(std::move(r));
+}
+
+}  // namespace kinerja::gateway
