@@ -18,6 +18,7 @@
 #include "gateway/transcoder/route_table.h"
 #include "server/core/env_flags.h"
 #include "server/core/process_signals.h"
+#include "server/core/request_log.h"
 #include "server/core/tls_config.h"
 
 #ifndef KINERJA_DEFAULT_WEB_DIR
@@ -32,6 +33,7 @@ ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each call to the servers.");
 ABSL_FLAG(int, http_threads, 2, "HTTP I/O threads.");
 ABSL_FLAG(int, max_body_mb, 64, "Largest request body accepted.");
 ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds requests in flight get to finish on SIGTERM.");
+ABSL_FLAG(bool, access_log, true, "One JSON line per request on standard output.");
 ABSL_FLAG(std::string, web_dir, KINERJA_DEFAULT_WEB_DIR,
           "Directory of the console, openapi.json and api.html (the build's gateway/web); empty: "
           "serve the API only.");
@@ -82,7 +84,9 @@ int main(int argc, char** argv) {
   const absl::Duration call_timeout = absl::Seconds(absl::GetFlag(FLAGS_call_timeout_s));
   kinerja::gateway::ApiHandler api(*routes, **backend, call_timeout);
   kinerja::gateway::SessionEndpoints sessions(**backend, call_timeout);
-  kinerja::gateway::Router router(api, sessions, files ? &*files : nullptr);
+  kinerja::core::RequestLog request_log;
+  kinerja::gateway::Router router(api, sessions, files ? &*files : nullptr,
+                                  absl::GetFlag(FLAGS_access_log) ? &request_log : nullptr);
   kinerja::gateway::HttpServerOptions options;
   options.host = absl::GetFlag(FLAGS_http_host);
   options.port = absl::GetFlag(FLAGS_http_port);

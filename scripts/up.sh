@@ -12,8 +12,10 @@
 #      any, creates the BKPP administrator: NIP 199003152015031002 with that password), waits for /readyz
 #   6. loads demo data with build/tools/demo_data/kinerja_demo_data, signed in as that administrator
 #      (the data loads once; every run makes sure the demo users have accounts with their password)
-#   7. prints the addresses and the demo credentials and waits; Ctrl-C (or SIGTERM) stops what it
-#      started: server, then MariaDB
+#   7. starts build/gateway/kinerja_gateway on 127.0.0.1:${KINERJA_GATEWAY_PORT:-8080}: the HTTP/JSON
+#      API, the web console, /openapi.json and the /api page
+#   8. prints the console's address, the other addresses and the demo credentials and waits; Ctrl-C
+#      (or SIGTERM) stops what it started: gateway, server, then MariaDB
 #
 # Environment: KINERJA_DB_PORT (13306), KINERJA_GRPC_PORT (50051), KINERJA_ADMIN_PORT (9091),
 #   KINERJA_LISTEN_HOST (127.0.0.1), KINERJA_READY_TIMEOUT seconds (120), KINERJA_SKIP_DEMO_DATA=1,
@@ -63,7 +65,7 @@ case "${KINERJA_BENCHMARK_SKIP_AUTHORIZATION:-}" in
 esac
 
 # ---- GATEWAY --------------------------------------------------------------------------------------
-# The HTTP/JSON gateway in front of the server (the admin console it will serve is planned).
+# The HTTP/JSON gateway in front of the server; it also serves the web console (build/gateway/web).
 GATEWAY_PORT="${KINERJA_GATEWAY_PORT:-8080}"
 GATEWAY_BIN="$KINERJA_ROOT/build/gateway/kinerja_gateway"
 gateway_pid=""
@@ -289,25 +291,27 @@ else
   kinerja_log "demo data: ${DEMO_DATA_BIN#"$KINERJA_ROOT"/} does not exist yet; continuing without demo data"
 fi
 
-# ---- gateway (planned) ----------------------------------------------------------------------------
+# ---- gateway and console --------------------------------------------------------------------------
 start_gateway
 
-# ---- 7. addresses, then wait ----------------------------------------------------------------------
+# ---- 8. addresses, then wait ----------------------------------------------------------------------
 print_addresses() {
   kinerja_log "Kinerja is running. Press Ctrl-C to stop the server and the local MariaDB."
   kinerja_log "  gRPC API      $LISTEN_HOST:$GRPC_PORT"
   kinerja_log "  admin         http://127.0.0.1:$ADMIN_PORT/healthz  /readyz  /metrics"
   kinerja_log "  MariaDB       127.0.0.1:$DB_PORT database $DB_NAME, user $DB_USER (password in ${PASSWORD_FILE#"$KINERJA_ROOT"/}); admin shell: scripts/mariadb.sh sql"
   kinerja_log "  HTTP/JSON API http://127.0.0.1:$GATEWAY_PORT/v1/... (the gateway; e.g. POST /v1/sessions:login)"
-  kinerja_log "  console       not available yet: the gateway will serve it at http://127.0.0.1:$GATEWAY_PORT/ (planned)"
-  kinerja_log "  logs          ${SERVER_LOG#"$KINERJA_ROOT"/}  ${MDB_LOG#"$KINERJA_ROOT"/}"
+  kinerja_log "  API reference http://127.0.0.1:$GATEWAY_PORT/api  (OpenAPI: /openapi.json)"
+  kinerja_log "  logs          ${SERVER_LOG#"$KINERJA_ROOT"/}  ${LOG_DIR#"$KINERJA_ROOT"/}/gateway.log  ${MDB_LOG#"$KINERJA_ROOT"/}"
+  kinerja_log ""
+  kinerja_log "  CONSOLE       http://127.0.0.1:$GATEWAY_PORT/   (sign in with a NIP and password below)"
 }
 
 # The demo credentials: sign in with IdentityService.Login {nip, password}, then send the session
 # token as "authorization: Bearer <token>". The passwords come from .local/secrets/.
 print_credentials() {
   local role nip name
-  kinerja_log "Demo sign-in (IdentityService.Login with NIP and password; passwords kept in ${SECRETS_DIR#"$KINERJA_ROOT"/}/):"
+  kinerja_log "Demo sign-in, in the console or with IdentityService.Login (passwords kept in ${SECRETS_DIR#"$KINERJA_ROOT"/}/):"
   kinerja_log "  BKPP administrator  NIP $ADMIN_NIP  password $ADMIN_PASSWORD"
   if [[ ! -s "$DEMO_USERS_FILE" ]]; then
     kinerja_log "  demo users          none (no demo data loaded in this run)"

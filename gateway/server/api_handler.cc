@@ -1,6 +1,7 @@
 #include "gateway/server/api_handler.h"
 
 #include "absl/strings/str_join.h"
+#include "gateway/server/stream_call.h"
 #include "gateway/server/web_session.h"
 #include "gateway/transcoder/request_builder.h"
 #include "gateway/transcoder/response_writer.h"
@@ -34,6 +35,10 @@ void ApiHandler::Handle(HttpRequest request, std::function<void(HttpResponse)> r
   auto metadata = CallerMetadata(request);
   if (!metadata.ok()) return respond(Json(transcoder::ErrorResponse(metadata.status())));
   const transcoder::Route* route = m.route;
+  if (route->server_streaming) {
+    return StreamCall::Start(backend_, *route, (*message)->SerializeAsString(), std::move(*metadata),
+                             timeout_, std::move(respond));
+  }
   backend_.Call(route->grpc_method, (*message)->SerializeAsString(), std::move(*metadata), timeout_,
                 [route, respond = std::move(respond)](BackendReply reply) {
                   HttpResponse r = Json(transcoder::UnaryResponse(*route, reply.status, reply.response));

@@ -39,6 +39,13 @@ class GrpcBackend {
             std::vector<std::pair<std::string, std::string>> metadata, absl::Duration timeout,
             std::function<void(BackendReply)> done);
 
+  // Starts a streaming call of `method` driven by `reactor` (which calls StartCall); the caller has
+  // set the context's deadline and metadata.
+  void StartStream(const std::string& method, grpc::ClientContext* context,
+                   grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* reactor) {
+    stub_.PrepareBidiStreamingCall(context, method, grpc::StubOptions(), reactor);
+  }
+
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
 
  private:

@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -75,6 +76,10 @@ class Session : public std::enable_shared_from_this<Session> {
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = absl::StrCat(ep.address().to_string(), ":", ep.port());
   }
+  ~Session() {
+    if (body_) body_->Cancel();  // e.g. abandoned by Shutdown mid-stream
+  }
+
   void Start() { Read(); }
 
  private:
@@ -111,19 +116,25 @@ class Session : public std::enable_shared_from_this<Session> {
     request.peer = peer_;
     request.secure = request.Header("x-forwarded-proto") == "https";
     stream_.expires_never();
-    std::weak_ptr<Session> weak = weak_from_this();
-    handler_(std::move(request), [weak, in_flight = in_flight_](HttpResponse response) {
-      // The answer may come from a gRPC thread: continue on this connection's executor, unless
-      // the server has stopped waiting for it.
-      std::lock_guard<std::mutex> l(in_flight->mu);
-      if (!in_flight->open) return;
-      std::shared_ptr<Session> self = weak.lock();  // in_flight holds it while busy
-      if (!self) return;
-      auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-        self->Write(std::move(response));
+    handler_(std::move(request), [poster = Poster()](HttpResponse response) {
+      poster([response = std::move(response)](Session& self) mutable {
+        self.Write(std::move(response));
       });
     });
+  }
+
+  // Runs `fn` on this connection's executor, from any thread (a gRPC completion, typically), unless
+  // the session is gone or the server has stopped waiting for it. Holds the session only weakly:
+  // while it is busy, in_flight holds it (see InFlight).
+  std::function<void(std::function<void(Session&)>)> Poster() {
+    return [weak = weak_from_this(), in_flight = in_flight_](std::function<void(Session&)> fn) {
+      std::lock_guard<std::mutex> l(in_flight->mu);
+      if (!in_flight->open) return;
+      std::shared_ptr<Session> self = weak.lock();
+      if (!self) return;
+      auto executor = self->stream_.get_executor();
+      asio::post(executor, [self = std::move(self), fn = std::move(fn)]() { fn(*self); });
+    };
   }
 
   void Busy(bool busy) {
@@ -147,6 +158,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Write(HttpResponse r) {
+    if (r.stream) return WriteStream(std::move(r));
     auto res = std::make_shared<http::response<http::string_body>>();
     res->version(version_);
     res->result(static_cast<unsigned>(r.status));
@@ -167,6 +179,62 @@ class Session : public std::enable_shared_from_this<Session> {
                       });
   }
 
+  // Server streaming: the header with chunked transfer encoding, then one chunk per piece the body
+  // stream delivers, each asked for once the previous one is written, then the last chunk.
+  void WriteStream(HttpResponse r) {
+    body_ = std::move(r.stream);
+    auto res = std::make_shared<http::response<http::empty_body>>();
+    res->version(version_);
+    res->result(static_cast<unsigned>(r.status));
+    res->set(http::field::server, "kinerja-gateway");
+    for (auto& [k, v] : r.headers) res->insert(k, v);
+    keep_alive_ = keep_alive_ && !stopping_.load();
+    res->keep_alive(keep_alive_);
+    res->chunked(true);
+    auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*res);
+    stream_.expires_after(Chrono(options_.read_timeout));
+    http::async_write_header(stream_, *serializer,
+                             [self = shared_from_this(), res, serializer](beast::error_code ec, size_t) {
+                               if (ec) return self->StreamFailed();
+                               self->PullPiece();
+                             });
+  }
+
+  void PullPiece() {
+    body_->Next([poster = Poster()](std::optional<std::string> piece) {
+      poster([piece = std::move(piece)](Session& self) mutable { self.WritePiece(std::move(piece)); });
+    });
+  }
+
+  void WritePiece(std::optional<std::string> piece) {
+    stream_.expires_after(Chrono(options_.read_timeout));
+    if (!piece) {
+      return asio::async_write(stream_, http::make_chunk_last(),
+                               [self = shared_from_this()](beast::error_code ec, size_t) {
+                                 self->body_.reset();
+                                 self->Busy(false);
+                                 if (ec || !self->keep_alive_ || self->stopping_.load()) {
+                                   return self->Close();
+                                 }
+                                 self->Read();
+                               });
+    }
+    if (piece->empty()) return PullPiece();  // an empty chunk would end the body
+    auto data = std::make_shared<std::string>(std::move(*piece));
+    asio::async_write(stream_, http::make_chunk(asio::buffer(*data)),
+                      [self = shared_from_this(), data](beast::error_code ec, size_t) {
+                        if (ec) return self->StreamFailed();
+                        self->PullPiece();
+                      });
+  }
+
+  void StreamFailed() {
+    if (body_) body_->Cancel();
+    body_.reset();
+    Busy(false);
+    Close();
+  }
+
   void Close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -178,6 +246,7 @@ class Session : public std::enable_shared_from_this<Session> {
   const HttpServerOptions& options_;
   const Handler& handler_;
   std::shared_ptr<InFlight> in_flight_;
+  std::shared_ptr<BodyStream> body_;  // while a streamed body is being written
   std::atomic<bool>& stopping_;
   std::string peer_;
   bool keep_alive_ = false;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,23 @@ struct HttpRequest {
   std::string Header(const std::string& name) const;
 };
 
+// A body produced piece by piece (server streaming), sent with chunked transfer encoding.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // Asks for the next piece. `deliver` runs exactly once, on any thread, with the piece, or with
+  // std::nullopt after the last one. The server asks again only when the previous piece is written,
+  // so a slow client slows the producer instead of filling memory.
+  virtual void Next(std::function<void(std::optional<std::string>)> deliver) = 0;
+  // No more pieces are wanted (the client went away, a write failed, or the server is stopping).
+  virtual void Cancel() = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  std::shared_ptr<BodyStream> stream;  // when set, the body comes from here and `body` is ignored
 };
 
 // Handles a request and calls `respond` exactly once, from any thread, when the answer is ready;

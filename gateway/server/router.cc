@@ -14,12 +14,21 @@ HttpResponse JsonError(int status, int code, absl::string_view message) {
   return r;
 }
 
-// Headers on every answer, API and files alike.
-std::function<void(HttpResponse)> WithSecurityHeaders(std::function<void(HttpResponse)> respond) {
-  return [respond = std::move(respond)](HttpResponse r) {
+// Headers on every answer, API and files alike, and the request's log line.
+std::function<void(HttpResponse)> Finishing(const HttpRequest& request, absl::string_view path,
+                                            core::RequestLog* log,
+                                            std::function<void(HttpResponse)> respond) {
+  return [respond = std::move(respond), log, start = absl::Now(),
+          what = absl::StrCat(request.method, " ", path), peer = request.peer,
+          request_id = request.Header("x-request-id")](HttpResponse r) {
     bool has_nosniff = false;
-    for (const auto& [k, v] : r.headers) has_nosniff |= (k == "x-content-type-options");
+    std::string id = request_id;
+    for (const auto& [k, v] : r.headers) {
+      has_nosniff |= (k == "x-content-type-options");
+      if (k == "x-request-id") id = v;
+    }
     if (!has_nosniff) r.headers.push_back({"x-content-type-options", "nosniff"});
+    if (log) log->LogRequest(what, r.status, "", absl::Now() - start, id, peer);
     respond(std::move(r));
   };
 }
@@ -27,9 +36,9 @@ std::function<void(HttpResponse)> WithSecurityHeaders(std::function<void(HttpRes
 }  // namespace
 
 void Router::Handle(HttpRequest request, std::function<void(HttpResponse)> respond) {
-  respond = WithSecurityHeaders(std::move(respond));
   const absl::string_view target = request.target;
   const absl::string_view path = target.substr(0, target.find('?'));
+  respond = Finishing(request, path, log_, std::move(respond));
   if (absl::StartsWith(path, "/v1/")) return api_.Handle(std::move(request), std::move(respond));
   if (path == "/auth/login" || path == "/auth/logout") {
     if (request.method != "POST") {

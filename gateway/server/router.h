@@ -10,14 +10,18 @@
 #include "gateway/server/http_server.h"
 #include "gateway/server/session_endpoints.h"
 #include "gateway/server/static_files.h"
+#include "server/core/request_log.h"
 
 namespace kinerja::gateway {
 
 class Router {
  public:
-  // `files` may be null: the gateway then serves the API only.
-  Router(ApiHandler& api, SessionEndpoints& sessions, const StaticFiles* files)
-      : api_(api), sessions_(sessions), files_(files) {}
+  // `files` may be null: the gateway then serves the API only. `log`, when set, gets one line per
+  // request: method and path (never the query, which may hold names), HTTP status, latency,
+  // request id and peer.
+  Router(ApiHandler& api, SessionEndpoints& sessions, const StaticFiles* files,
+         core::RequestLog* log = nullptr)
+      : api_(api), sessions_(sessions), files_(files), log_(log) {}
 
   void Handle(HttpRequest request, std::function<void(HttpResponse)> respond);
 
@@ -25,6 +29,7 @@ class Router {
   ApiHandler& api_;
   SessionEndpoints& sessions_;
   const StaticFiles* files_;
+  core::RequestLog* log_;
 };
 
 }  // namespace kinerja::gateway

@@ -201,5 +201,77 @@ TEST_F(HttpServerTest, AnAnswerArrivingAfterTheGracePeriodIsDropped) {
   late = nullptr;
 }
 
+// A body stream that hands out `pieces` from another thread, one per Next, then ends; or, with
+// `endless`, 64 KiB pieces until cancelled.
+class TestBodyStream : public BodyStream {
+ public:
+  explicit TestBodyStream(std::vector<std::string> pieces, bool endless = false)
+      : pieces_(std::move(pieces)), endless_(endless) {}
+  void Next(std::function<void(std::optional<std::string>)> deliver) override {
+    ++asked;
+    std::optional<std::string> piece;
+    if (endless_) {
+      if (!cancelled) piece = std::string(64 * 1024, 'x');
+    } else if (next_ < pieces_.size()) {
+      piece = pieces_[next_++];
+    }
+    std::thread([deliver = std::move(deliver), piece]() { deliver(piece); }).detach();
+  }
+  void Cancel() override { cancelled = true; }
+
+  std::atomic<int> asked{0};
+  std::atomic<bool> cancelled{false};
+
+ private:
+  std::vector<std::string> pieces_;
+  size_t next_ = 0;
+  bool endless_;
+};
+
+TEST_F(HttpServerTest, StreamsABodyInChunksAndKeepsTheConnection) {
+  StartServer([](HttpRequest req, std::function<void(HttpResponse)> respond) {
+    HttpResponse r;
+    r.headers.push_back({"content-type", "application/x-ndjson"});
+    if (req.target == "/stream") {
+      r.stream = std::make_shared<TestBodyStream>(std::vector<std::string>{"{\"a\":1}\n", "", "{\"b\":2}\n"});
+    } else {
+      r.body = "plain";
+    }
+    respond(r);
+  });
+  Client client(server_->port());
+  auto res = client.Send(Get("/stream"));
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_TRUE(res.chunked());
+  EXPECT_EQ(res.body(), "{\"a\":1}\n{\"b\":2}\n");
+  EXPECT_EQ(client.Send(Get("/after")).body(), "plain");  // same connection, still usable
+}
+
+TEST_F(HttpServerTest, AClientLeavingMidStreamCancelsTheStream) {
+  auto body = std::make_shared<TestBodyStream>(std::vector<std::string>{}, /*endless=*/true);
+  StartServer([body](HttpRequest, std::function<void(HttpResponse)> respond) {
+    HttpResponse r;
+    r.stream = body;
+    respond(r);
+  });
+  {
+    Client client(server_->port());
+    auto req = Get("/endless");
+    req.prepare_payload();
+    http::write(client.stream, req);
+    http::response_parser<http::buffer_body> parser;
+    beast::error_code ec;
+    http::read_header(client.stream, client.buffer, parser, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(parser.get().result_int(), 200u);
+  }  // the client closes without reading the body
+  for (int i = 0; i < 500 && !body->cancelled; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(body->cancelled);
+  // Flow control: the server asked for pieces only as fast as it could write them.
+  EXPECT_LT(body->asked.load(), 10000);
+}
+
 }  // namespace
 }  // namespace kinerja::gateway

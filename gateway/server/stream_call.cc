@@ -1,0 +1,141 @@
+#include "gateway/server/stream_call.h"
+
+#include "gateway/transcoder/response_writer.h"
+
+namespace kinerja::gateway {
+namespace {
+
+constexpr char kNdjson[] = "application/x-ndjson";
+
+std::string Bytes(const grpc::ByteBuffer& buffer) {
+  std::string out;
+  std::vector<grpc::Slice> slices;
+  if (buffer.Dump(&slices).ok()) {
+    for (const auto& s : slices) out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  return out;
+}
+
+HttpResponse Headers(int status, const char* content_type) {
+  HttpResponse r;
+  r.status = status;
+  r.headers.push_back({"content-type", content_type});
+  r.headers.push_back({"cache-control", "no-store"});
+  return r;
+}
+
+}  // namespace
+
+void StreamCall::Start(GrpcBackend& backend, const transcoder::Route& route, std::string request,
+                       Metadata metadata, absl::Duration timeout,
+                       std::function<void(HttpResponse)> respond) {
+  auto call = std::make_shared<StreamCall>(route, std::move(respond));
+  call->self_ = call;
+  call->context_.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  for (auto& [k, v] : metadata) call->context_.AddMetadata(k, v);
+  grpc::Slice slice(request);
+  call->request_ = grpc::ByteBuffer(&slice, 1);
+  backend.StartStream(route.grpc_method, &call->context_, call.get());
+  call->StartWriteLast(&call->request_, grpc::WriteOptions());
+  call->StartRead(&call->response_);
+  call->StartCall();
+}
+
+void StreamCall::OnReadDone(bool ok) {
+  if (!ok) return;  // the stream ended: OnDone follows
+  std::string line;
+  auto message = transcoder::ParseResponse(route_, Bytes(response_));
+  absl::StatusOr<std::string> printed =
+      message.ok() ? transcoder::StreamMessageLine(route_, **message) : message.status();
+  if (!printed.ok()) {
+    std::lock_guard<std::mutex> l(mu_);
+    conversion_error_ = grpc::Status(grpc::StatusCode::INTERNAL,
+                                     std::string("cannot print a response message: ") +
+                                         std::string(printed.status().message()));
+    context_.TryCancel();
+    return;
+  }
+  line = *std::move(printed);
+  std::function<void(HttpResponse)> respond;
+  std::function<void(std::optional<std::string>)> deliver;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (respond_) {
+      respond = std::move(respond_);
+      respond_ = nullptr;
+      pending_ = std::move(line);  // the HTTP side asks for it once the header is out
+    } else if (waiting_) {
+      deliver = std::move(waiting_);
+      waiting_ = nullptr;
+    } else {
+      pending_ = std::move(line);
+    }
+  }
+  if (respond) {
+    HttpResponse r = Headers(200, kNdjson);
+    r.stream = shared_from_this();
+    return respond(std::move(r));
+  }
+  if (deliver) {
+    StartRead(&response_);  // the line is taken: read the next message
+    deliver(std::move(line));
+  }
+}
+
+void StreamCall::Next(std::function<void(std::optional<std::string>)> deliver) {
+  std::optional<std::string> piece;
+  bool read_more = false;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (pending_) {
+      piece = std::move(pending_);
+      pending_.reset();
+      read_more = !done_;
+    } else if (done_) {
+      piece = EndPieceLocked();
+    } else {
+      waiting_ = std::move(deliver);
+      return;
+    }
+  }
+  if (read_more) StartRead(&response_);
+  deliver(std::move(piece));
+}
+
+std::optional<std::string> StreamCall::EndPieceLocked() {
+  if (status_.ok() || error_sent_) return std::nullopt;
+  error_sent_ = true;
+  return transcoder::StreamErrorLine(status_);
+}
+
+void StreamCall::OnDone(const grpc::Status& status) {
+  std::shared_ptr<StreamCall> keep = std::move(self_);  // released when this returns
+  std::function<void(HttpResponse)> respond;
+  std::function<void(std::optional<std::string>)> deliver;
+  std::optional<std::string> piece;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    done_ = true;
+    status_ = conversion_error_.ok() ? status : conversion_error_;
+    if (respond_) {
+      respond = std::move(respond_);
+      respond_ = nullptr;
+    } else if (waiting_) {
+      deliver = std::move(waiting_);
+      waiting_ = nullptr;
+      piece = EndPieceLocked();
+    }
+  }
+  if (respond) {
+    if (!status_.ok()) {  // refused before any message: its own HTTP status
+      const transcoder::HttpResponse t = transcoder::ErrorResponse(status_);
+      HttpResponse r = Headers(t.status, "application/json");
+      r.body = t.body;
+      return respond(std::move(r));
+    }
+    return respond(Headers(200, kNdjson));  // an empty stream
+  }
+  if (deliver) deliver(std::move(piece));
+}
+
+}  // namespace kinerja::gateway
