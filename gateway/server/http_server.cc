@@ -38,13 +38,27 @@ std::chrono::nanoseconds Chrono(absl::Duration d) { return absl::ToChronoNanosec
 // callback, so that its last reference is always dropped on an I/O thread (or by Shutdown, after the
 // I/O threads are gone): a callback that a gRPC thread destroys late must not destroy a session whose
 // io_context may be gone. `open` turns false when Shutdown gives up on what is still in flight; a
-// response that arrives later is dropped.
+// response that arrives later is dropped. A thread that works on a session from outside its I/O
+// threads does so between Enter() and Leave(), and Shutdown waits for it before stopping the I/O.
 class Session;
 struct InFlight {
   std::mutex mu;
   std::condition_variable cv;
   std::unordered_map<const Session*, std::shared_ptr<Session>> sessions;
-  bool open = true;
+  std::atomic<bool> open{true};
+  std::atomic<int> entered{0};
+
+  bool Enter() {
+    entered.fetch_add(1);  // both sequentially consistent: Close() sees this, or this sees Close()
+    if (open.load()) return true;
+    entered.fetch_sub(1);
+    return false;
+  }
+  void Leave() { entered.fetch_sub(1); }
+  void Close() {
+    open.store(false);
+    while (entered.load() > 0) std::this_thread::yield();
+  }
 
   void Add(std::shared_ptr<Session> s) {
     std::lock_guard<std::mutex> l(mu);
@@ -128,12 +142,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // while it is busy, in_flight holds it (see InFlight).
   std::function<void(std::function<void(Session&)>)> Poster() {
     return [weak = weak_from_this(), in_flight = in_flight_](std::function<void(Session&)> fn) {
-      std::lock_guard<std::mutex> l(in_flight->mu);
-      if (!in_flight->open) return;
-      std::shared_ptr<Session> self = weak.lock();
-      if (!self) return;
-      auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), fn = std::move(fn)]() { fn(*self); });
+      if (!in_flight->Enter()) return;
+      if (std::shared_ptr<Session> self = weak.lock()) {
+        auto executor = self->stream_.get_executor();
+        asio::post(executor, [self = std::move(self), fn = std::move(fn)]() { fn(*self); });
+      }
+      in_flight->Leave();
     };
   }
 
@@ -325,8 +339,8 @@ void HttpServer::Shutdown(absl::Duration grace) {
     std::unique_lock<std::mutex> lock(impl_->in_flight->mu);
     impl_->in_flight->cv.wait_for(lock, absl::ToChronoNanoseconds(grace),
                                   [this] { return impl_->in_flight->sessions.empty(); });
-    impl_->in_flight->open = false;
   }
+  impl_->in_flight->Close();
   impl_->work.reset();
   impl_->io.stop();
   for (auto& t : impl_->threads) t.join();

@@ -1,6 +1,16 @@
-// kinerja_loadgen: a bounded, loopback-only load generator for the Kinerja gRPC services.
+// kinerja_loadgen: a bounded, loopback-only load generator for the Kinerja gRPC services, and for
+// GetEmployee through the HTTP/JSON gateway.
 //
 //   kinerja_loadgen --target=127.0.0.1:50051 --scenario=get_employee --concurrency=32 --duration_s=5
+//   kinerja_loadgen --target=127.0.0.1:50051 --http_target=127.0.0.1:8080
+//                   --scenario=http_get_employee --concurrency=32 --login_nip=...
+//
+// http_get_employee sends GET /v1/employees/{nip} to the gateway at --http_target over
+// --concurrency HTTP/1.1 keep-alive connections, one request in flight on each (see
+// loadgen_http.h), cycling through the same NIPs as get_employee, with "Authorization: Bearer
+// <token>" when signed in; a call counts as successful only when the answer is 200 and its JSON
+// carries the NIP asked for. Sign-in and the NIP list go over gRPC to --target. --channels does not
+// apply to it.
 //
 // Keeps exactly --concurrency unary calls in flight over --channels connections, warms up for
 // --warmup_s, then measures for --duration_s (at most 60) or until --max_calls calls have started,
@@ -19,13 +29,20 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/mutex.h"
 #include "tests/bench/bench_auth.h"
 #include "tests/bench/grpc_setup.h"
+#include "tests/bench/loopback.h"
 #include "tests/bench/loadgen_driver.h"
+#include "tests/bench/loadgen_http.h"
 #include "tests/bench/loadgen_scenarios.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "gRPC server, HOST:PORT on loopback only");
-ABSL_FLAG(std::string, scenario, "ping", "ping, get_employee or list_employees");
+ABSL_FLAG(std::string, scenario, "ping",
+          "ping, get_employee, list_employees or http_get_employee (through the gateway)");
+ABSL_FLAG(std::string, http_target, "",
+          "http_get_employee: the gateway, HOST:PORT on loopback only");
+ABSL_FLAG(int, http_threads, 2, "http_get_employee: client I/O threads (1..64)");
 ABSL_FLAG(int, concurrency, 32, "calls kept in flight (1..4096)");
 ABSL_FLAG(int, channels, 4, "gRPC channels (TCP connections) the calls are spread over (1..64)");
 ABSL_FLAG(double, duration_s, 5, "length of the measured window in seconds (0 < d <= 60)");
@@ -49,9 +66,58 @@ int Fail(const std::string& message) {
   return 1;
 }
 
+// http_get_employee: GET /v1/employees/{nip} through the gateway, the same NIPs as get_employee.
+int RunOverHttp(const kinerja::bench::ScenarioOptions& scenario_options,
+                const std::shared_ptr<grpc::Channel>& setup_channel, const std::string& http_target,
+                int http_threads, const kinerja::bench::Metadata& metadata, bool signed_in) {
+  using namespace kinerja::bench;
+  auto nips = LoadEmployeeNips(scenario_options, setup_channel);
+  if (!nips.ok()) return Fail(std::string(nips.status().message()));
+  HttpLoadOptions http;
+  const size_t colon = http_target.rfind(':');
+  http.host = http_target.substr(0, colon);
+  if (http.host.size() >= 2 && http.host.front() == '[') {
+    http.host = http.host.substr(1, http.host.size() - 2);  // "[::1]"
+  }
+  http.port = std::stoi(http_target.substr(colon + 1));  // CheckLoopbackTarget checked it
+  http.concurrency = scenario_options.concurrency;
+  http.threads = http_threads;
+  http.warmup_s = absl::GetFlag(FLAGS_warmup_s);
+  http.duration_s = absl::GetFlag(FLAGS_duration_s);
+  http.max_calls = absl::GetFlag(FLAGS_max_calls);
+  http.deadline = std::chrono::milliseconds(absl::GetFlag(FLAGS_deadline_ms));
+  http.headers = metadata;
+  http.requests.reserve(nips->size());
+  for (const std::string& nip : *nips) {
+    http.requests.push_back(
+        {absl::StrCat("/v1/employees/", nip), absl::StrCat("\"nip\":\"", nip, "\"")});
+  }
+  auto summary = RunHttpClosedLoop(http);
+  if (!summary.ok()) {
+    std::cerr << "kinerja_loadgen: " << summary.status().message() << "\n";
+    std::fflush(nullptr);
+    std::_Exit(absl::IsDeadlineExceeded(summary.status()) ? 2 : 1);
+  }
+  std::vector<std::string> extra = {
+      absl::StrCat("\"target\":", JsonString(http_target)),
+      absl::StrCat("\"setup_target\":", JsonString(absl::GetFlag(FLAGS_target))),
+      absl::StrCat("\"concurrency\":", http.concurrency),
+      absl::StrCat("\"connections\":", http.concurrency),
+      absl::StrCat("\"client_threads\":", http.threads),
+      absl::StrFormat("\"warmup_s\":%g", http.warmup_s),
+      absl::StrCat("\"signed_in\":", signed_in ? "true" : "false"),
+      absl::StrCat("\"nips\":", nips->size()),
+  };
+  std::cout << SummaryJson("kinerja_loadgen", scenario_options.name, *summary, extra) << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // As the server does: Debian's Abseil keeps a lock-order graph for every Mutex (gRPC's included),
+  // which would add to the client's own cost on every call.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage("Bounded loopback load generator for Kinerja gRPC services");
   absl::ParseCommandLine(argc, argv);
   using namespace kinerja::bench;
@@ -72,8 +138,21 @@ int main(int argc, char** argv) {
   auto metadata = ParseMetadata(absl::GetFlag(FLAGS_metadata));
   if (!metadata.ok()) return Fail(std::string(metadata.status().message()));
 
+  const std::string scenario_name = absl::GetFlag(FLAGS_scenario);
+  const bool over_http = scenario_name == "http_get_employee";
+  const std::string http_target = absl::GetFlag(FLAGS_http_target);
+  const int http_threads = absl::GetFlag(FLAGS_http_threads);
+  if (over_http) {
+    if (absl::Status st = CheckLoopbackTarget(http_target); !st.ok()) {
+      return Fail(absl::StrCat("--http_target: ", st.message()));
+    }
+    if (http_threads < 1 || http_threads > 64) return Fail("--http_threads must be in 1..64");
+  }
+
   const std::string target = absl::GetFlag(FLAGS_target);
-  auto channels = OpenLoopbackChannels(target, channel_count, std::chrono::seconds(5));
+  // Over HTTP the gRPC channel only signs in and lists the NIPs.
+  auto channels =
+      OpenLoopbackChannels(target, over_http ? 1 : channel_count, std::chrono::seconds(5));
   if (!channels.ok()) return Fail(std::string(channels.status().message()));
   const std::string login_nip = absl::GetFlag(FLAGS_login_nip);
   if (absl::Status st = SignInIfAsked(channels->front(), login_nip, std::chrono::seconds(10),
@@ -83,12 +162,16 @@ int main(int argc, char** argv) {
   }
 
   ScenarioOptions scenario_options;
-  scenario_options.name = absl::GetFlag(FLAGS_scenario);
+  scenario_options.name = scenario_name;
   scenario_options.concurrency = static_cast<size_t>(concurrency);
   scenario_options.max_nips = static_cast<size_t>(absl::GetFlag(FLAGS_max_nips));
   scenario_options.nip_cache_file = absl::GetFlag(FLAGS_nip_cache_file);
   scenario_options.list_page_size = page_size;
   scenario_options.fetch.metadata = *metadata;
+  if (over_http) {
+    return RunOverHttp(scenario_options, channels->front(), http_target, http_threads, *metadata,
+                       !login_nip.empty());
+  }
   auto scenario = MakeScenario(scenario_options, *channels);
   if (!scenario.ok()) return Fail(std::string(scenario.status().message()));
 

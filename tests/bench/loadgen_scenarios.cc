@@ -128,6 +128,18 @@ absl::StatusOr<std::vector<std::string>> LoadNips(const ScenarioOptions& options
 
 }  // namespace
 
+absl::StatusOr<std::vector<std::string>> LoadEmployeeNips(
+    const ScenarioOptions& options, const std::shared_ptr<grpc::Channel>& channel) {
+  auto directory = v1::DirectoryService::NewStub(channel);
+  auto nips = LoadNips(options, *directory);
+  if (!nips.ok()) return nips.status();
+  if (nips->empty()) {
+    return absl::FailedPreconditionError(
+        "ListEmployees returned no employees; load demo data first");
+  }
+  return nips;
+}
+
 absl::StatusOr<std::unique_ptr<Scenario>> MakeScenario(
     const ScenarioOptions& options, const std::vector<std::shared_ptr<grpc::Channel>>& channels) {
   if (channels.empty()) return absl::InvalidArgumentError("no channels");
@@ -137,12 +149,8 @@ absl::StatusOr<std::unique_ptr<Scenario>> MakeScenario(
   }
   auto directory = v1::DirectoryService::NewStub(channels.front());
   if (options.name == "get_employee") {
-    auto nips = LoadNips(options, *directory);
+    auto nips = LoadEmployeeNips(options, channels.front());
     if (!nips.ok()) return nips.status();
-    if (nips->empty()) {
-      return absl::FailedPreconditionError(
-          "ListEmployees returned no employees; load demo data first");
-    }
     return std::make_unique<GetEmployeeScenario>(channels, options.concurrency, *std::move(nips));
   }
   if (options.name == "list_employees") {

@@ -44,6 +44,11 @@ struct ScenarioOptions {
 absl::StatusOr<std::unique_ptr<Scenario>> MakeScenario(
     const ScenarioOptions& options, const std::vector<std::shared_ptr<grpc::Channel>>& channels);
 
+// The NIPs get_employee cycles through (options.max_nips, options.nip_cache_file, options.fetch),
+// fetched over `channel` when the cache file does not exist yet. Also used by the HTTP scenario.
+absl::StatusOr<std::vector<std::string>> LoadEmployeeNips(
+    const ScenarioOptions& options, const std::shared_ptr<grpc::Channel>& channel);
+
 }  // namespace kinerja::bench
 
 #endif  // KINERJA_TESTS_BENCH_LOADGEN_SCENARIOS_H_

@@ -6,17 +6,23 @@
 #                                             3,000 demo employees, 2,000-row imports; the report goes to
 #                                             a temporary file that is printed, not to BENCHMARKS.md
 #
-# Steps: a throwaway MariaDB (tests/integration/mariadb_fixture.sh), database kinerja_bench, the server
-# (build/server/kinerja_server) on free loopback ports, whose first BKPP administrator is the demo
-# administrator's NIP with a password made up for this run; a second server on the same database, once
-# the first is ready, with authorization off (KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true: every call runs
-# as an administrator, no credentials or policy checked); demo data and demo users loaded as that
+# Steps: a throwaway MariaDB (tests/integration/mariadb_fixture.sh), database kinerja_bench, the
+# server (build/server/kinerja_server) on free loopback ports, whose first BKPP administrator is the
+# demo administrator's NIP with a password made up for this run; a second server on the same
+# database, once the first is ready, with authorization off
+# (KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true: every call runs as an administrator, no credentials or
+# policy checked); the HTTP/JSON gateway (build/gateway/kinerja_gateway, its default settings) on a
+# free loopback port in front of the first server; demo data and demo users loaded as that
 # administrator (build/tools/demo_data/kinerja_demo_data); then ROUNDS interleaved rounds of [Ping,
-# GetEmployee signed in, GetEmployee on the second server without credentials, ListEmployees signed
-# in, at 32 calls in flight; the raw prepared SELECT at the server's pool size], the median of the
-# rounds taken per figure; then CSV imports (kinerja_import_bench, signed in) of SMALL and LARGE new
-# rows and a re-run of the SMALL file. The servers and MariaDB are stopped on exit, whatever happens.
-# The cost of authorization is GetEmployee's rate signed in against the same on the second server.
+# GetEmployee signed in, the same GetEmployee through the gateway (GET /v1/employees/{nip} with the
+# same token, over 32 HTTP/1.1 keep-alive connections), GetEmployee on the second server without
+# credentials, ListEmployees signed in, at 32 calls in flight; the raw prepared SELECT at the
+# server's pool size], the median of the rounds taken per figure; then CSV imports
+# (kinerja_import_bench, signed in) of SMALL and LARGE new rows and a re-run of the SMALL file. The
+# gateway, the servers and MariaDB are stopped on exit, whatever happens. The cost of authorization
+# is GetEmployee's rate signed in against the same on the second server; the cost of the gateway is
+# GetEmployee through it against the same call over gRPC directly (rate and p99). A call through the
+# gateway that is not a 200 carrying the NIP asked for fails the run.
 #
 # What it expects of the others:
 #   kinerja_server   flags from the environment: KINERJA_DB_HOST/PORT/USER/PASSWORD/NAME,
@@ -29,6 +35,8 @@
 #                    --write_demo_users FILE, with KINERJA_DEMO_ADMIN_PASSWORD and
 #                    KINERJA_DEMO_USER_PASSWORD: signs in, loads OPDs, Pelaksana/Fungsional positions
 #                    and N employees over gRPC, makes the demo users; exit 0 on success.
+#   kinerja_gateway  flags from the environment: KINERJA_HTTP_HOST/HTTP_PORT, KINERJA_SERVERS,
+#                    KINERJA_SHUTDOWN_GRACE_S; answers HTTP once it listens; stops on SIGTERM.
 #   kinerja_loadgen, kinerja_import_bench --login_nip NIP with KINERJA_BENCH_PASSWORD: sign in first.
 #
 # Environment:
@@ -66,6 +74,8 @@ TARGET_RATE_RATIO=0.4   # GetEmployee rate >= 0.4 x Ping rate
 TARGET_P99_RATIO=2      # GetEmployee p99 <= 2 x Ping p99
 TARGET_IMPORT_RATE=20000
 TARGET_AUTH_RATIO=0.9   # GetEmployee rate signed in >= 0.9 x the same without authorization
+TARGET_GW_RATE_RATIO=0.6  # GetEmployee through the gateway: rate >= 0.6 x the same call over gRPC
+TARGET_GW_P99_RATIO=2     # ... and p99 <= 2 x its p99
 # The server's first administrator: the demo administrator (kDemoAdminNip in tools/demo_data/model.h),
 # who is also an employee of BKPP in the demo data. Its password is made up for each run.
 BENCH_NIP=199003152015031002
@@ -104,12 +114,13 @@ BENCH_ADMIN_PASSWORD="$(bench_password)"
 BENCH_USER_PASSWORD="$(bench_password)"
 
 SERVER="$BUILD_DIR/server/kinerja_server"
+GATEWAY="$BUILD_DIR/gateway/kinerja_gateway"
 DEMO="$BUILD_DIR/tools/demo_data/kinerja_demo_data"
 LOADGEN="$BUILD_DIR/tests/bench/kinerja_loadgen"
 DB_BENCH="$BUILD_DIR/tests/bench/kinerja_db_bench"
 IMPORT_BENCH="$BUILD_DIR/tests/bench/kinerja_import_bench"
 FIXTURE="$ROOT/tests/integration/mariadb_fixture.sh"
-for exe in "$SERVER" "$DEMO" "$LOADGEN" "$DB_BENCH" "$IMPORT_BENCH"; do
+for exe in "$SERVER" "$GATEWAY" "$DEMO" "$LOADGEN" "$DB_BENCH" "$IMPORT_BENCH"; do
   [[ -x "$exe" ]] || kinerja_die "bench: $exe is missing; build the tree first (cmake --build $BUILD_DIR)"
 done
 [[ -x "$FIXTURE" ]] || kinerja_die "bench: $FIXTURE is missing"
@@ -141,6 +152,7 @@ RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 SERVER_PID=""    # the server, with authentication and authorization
 SERVER_B_PID=""  # the same on the same database with authorization off (the cost of authorization)
+GATEWAY_PID=""   # the HTTP/JSON gateway in front of the first server
 DB_STARTED=0
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
@@ -148,6 +160,9 @@ cleanup() {
   local rc=$?
   set +e
   exec 1>&8 2>&9
+  if [[ -n "$GATEWAY_PID" ]]; then  # first: it calls the server
+    kinerja_stop_pid "$GATEWAY_PID" kinerja_gateway 15
+  fi
   if [[ -n "$SERVER_B_PID" ]]; then
     kill -TERM "$SERVER_B_PID" 2>/dev/null # both stop at once; kinerja_stop_pid waits below
   fi
@@ -165,7 +180,7 @@ cleanup() {
     rm -rf "$WORK"
   else
     local log
-    for log in server.log server_unchecked.log; do
+    for log in server.log server_unchecked.log gateway.log; do
       if [[ -s "$WORK/$log" ]]; then
         kinerja_warn "bench: last lines of $log:"
         tail -n 20 "$WORK/$log" >&2
@@ -267,6 +282,7 @@ pick_port GRPC_PORT
 pick_port ADMIN_PORT
 pick_port GRPC_PORT_B
 pick_port ADMIN_PORT_B
+pick_port GATEWAY_PORT
 TARGET="127.0.0.1:$GRPC_PORT"
 TARGET_B="127.0.0.1:$GRPC_PORT_B"
 
@@ -305,6 +321,23 @@ start_server SERVER_B_PID "$WORK/server_unchecked.log" "$GRPC_PORT_B" "$ADMIN_PO
   KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true
 wait_ready "$SERVER_B_PID" "$ADMIN_PORT_B" "the server with authorization off"
 
+kinerja_log "bench: starting the gateway on 127.0.0.1:$GATEWAY_PORT in front of $TARGET"
+# Its default settings but the address, the server and a short stop (as the servers' 5 s).
+env KINERJA_HTTP_HOST=127.0.0.1 KINERJA_HTTP_PORT="$GATEWAY_PORT" KINERJA_SERVERS="$TARGET" \
+  KINERJA_SHUTDOWN_GRACE_S=5 "$GATEWAY" > >(tail -n 500 >"$WORK/gateway.log") 2>&1 8>&- 9>&- &
+GATEWAY_PID=$!  # env execs the gateway
+gw_start=$SECONDS
+# Ready once it answers HTTP at all (a path no route has: 404 without calling the server).
+gw_status() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
+    "http://127.0.0.1:$GATEWAY_PORT/v1/bench-readiness-probe" 2>/dev/null || true
+}
+until [[ "$(gw_status)" =~ ^[1-5][0-9]{2}$ ]]; do
+  kinerja_pid_running "$GATEWAY_PID" || kinerja_die "bench: the gateway exited during start-up"
+  ((SECONDS - gw_start < 30)) || kinerja_die "bench: the gateway did not answer within 30 s"
+  sleep 0.1
+done
+
 kinerja_log "bench: loading $DEMO_EMPLOYEES demo employees and the demo users, signed in as $BENCH_NIP"
 demo_start=$SECONDS
 KINERJA_DEMO_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" KINERJA_DEMO_USER_PASSWORD="$BENCH_USER_PASSWORD" \
@@ -339,10 +372,35 @@ run_db() {  # ROUND
     kinerja_die "bench: kinerja_db_bench failed (see $WORK/db_bench.log)"
 }
 
+# CPU used by the gateway and the server during the GetEmployee scenarios (user + system ticks from
+# /proc), to tell where the time of a call through the gateway goes: TICKS[scenario:process].
+CLK_TCK="$(getconf CLK_TCK)"
+declare -A TICKS
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+with_cpu() {  # SCENARIO CMD...: runs CMD and adds the gateway's and the server's ticks to TICKS
+  local s="$1" g0 v0
+  shift
+  g0="$(cpu_ticks "$GATEWAY_PID")"
+  v0="$(cpu_ticks "$SERVER_PID")"
+  "$@"
+  TICKS[$s:gateway]=$((${TICKS[$s:gateway]:-0} + $(cpu_ticks "$GATEWAY_PID") - g0))
+  TICKS[$s:server]=$((${TICKS[$s:server]:-0} + $(cpu_ticks "$SERVER_PID") - v0))
+}
+
 for ((r = 1; r <= ROUNDS; r++)); do
   kinerja_log "bench: round $r of $ROUNDS"
   run_loadgen ping ping "$TARGET" "$r" # public: no credentials, the bare gRPC baseline
-  run_loadgen get_employee get_employee "$TARGET" "$r" --login_nip "$BENCH_NIP"
+  with_cpu get_employee \
+    run_loadgen get_employee get_employee "$TARGET" "$r" --login_nip "$BENCH_NIP"
+  # The same calls, NIPs and token through the gateway: 32 keep-alive connections, one call on each.
+  with_cpu get_employee_gateway run_loadgen get_employee_gateway http_get_employee "$TARGET" "$r" \
+    --login_nip "$BENCH_NIP" --http_target "127.0.0.1:$GATEWAY_PORT"
+  gw_errors="$(json_field "$RESULTS/get_employee_gateway.r$r.json" errors)"
+  if [[ "$gw_errors" != 0 ]]; then
+    kinerja_die "bench: $gw_errors call(s) through the gateway failed in round $r:" \
+      "$(sed -n 's/.*"error_kinds":\({[^}]*}\).*"first_error":\(".*"\)}$/\1 first: \2/p' \
+        "$RESULTS/get_employee_gateway.r$r.json")"
+  fi
   # The same client, token and all: only the server's authentication and policy check differ.
   run_loadgen get_employee_unchecked get_employee "$TARGET_B" "$r" --login_nip "$BENCH_NIP"
   run_loadgen list_employees list_employees "$TARGET" "$r" --login_nip "$BENCH_NIP"
@@ -368,11 +426,11 @@ run_import reimport_small --csv_file "$WORK/import_small.csv"
 # ---------------------------------------------------------------------------------------------------
 # The report
 
-SCENARIOS=(ping get_employee get_employee_unchecked list_employees select)
+SCENARIOS=(ping get_employee get_employee_gateway get_employee_unchecked list_employees select)
 # Every GetEmployee/ListEmployees scenario sends a session token (a guard against a mix-up): the
 # unchecked one too, so that only the server's check differs.
 for f in "$RESULTS"/get_employee.r*.json "$RESULTS"/list_employees.r*.json \
-  "$RESULTS"/get_employee_unchecked.r*.json; do
+  "$RESULTS"/get_employee_unchecked.r*.json "$RESULTS"/get_employee_gateway.r*.json; do
   [[ "$(json_field "$f" signed_in)" == true ]] || kinerja_die "bench: $f was not signed in"
 done
 declare -A M  # M[scenario:key]: median over the rounds
@@ -387,6 +445,23 @@ list_rate_ratio="$(calc "${M[list_employees:rate]}" "${M[ping:rate]}")"
 list_p99_ratio="$(calc "${M[list_employees:p99_us]}" "${M[ping:p99_us]}")"
 get_select_ratio="$(calc "${M[get_employee:rate]}" "${M[select:rate]}")"
 auth_ratio="$(calc "${M[get_employee:rate]}" "${M[get_employee_unchecked:rate]}")"
+gw_rate_ratio="$(calc "${M[get_employee_gateway:rate]}" "${M[get_employee:rate]}")"
+gw_p99_ratio="$(calc "${M[get_employee_gateway:p99_us]}" "${M[get_employee:p99_us]}")"
+# cpu_per_call SCENARIO PROCESS: µs of CPU per call, the ticks of the whole runs (warm-up included)
+# over the calls of warm-up and window, estimated as rate x (warm-up + window) for each round.
+cpu_per_call() {
+  local f calls=0
+  for f in "$RESULTS/$1".r*.json; do
+    calls="$(awk -v c="$calls" -v r="$(json_field "$f" rate)" -v t="$(awk -v d="$DURATION_S" \
+      -v w="$WARMUP_S" 'BEGIN { print d + w }')" 'BEGIN { print c + r * t }')"
+  done
+  awk -v t="${TICKS[$1:$2]:-0}" -v hz="$CLK_TCK" -v c="$calls" 'BEGIN {
+    if (c + 0 == 0) { print 0; exit }
+    printf "%.1f", t / hz * 1e6 / c }'
+}
+cpu_gw="$(cpu_per_call get_employee_gateway gateway)"
+cpu_gw_server="$(cpu_per_call get_employee_gateway server)"
+cpu_direct_server="$(cpu_per_call get_employee server)"
 total_errors=0
 for s in "${SCENARIOS[@]}"; do
   for f in "$RESULTS/$s".r*.json; do
@@ -435,9 +510,15 @@ SECTION="$WORK/section.md"
     "${DEMO_S} s); for the cost of authorization, a second server with the same settings on the same" \
     "database, started with \`KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true\` (every call runs as an" \
     "administrator without looking at credentials or the policy), idle while the first is measured;" \
-    "the client sends its session token to both, so only the server's check differs."
+    "the client sends its session token to both, so only the server's check differs; the HTTP/JSON" \
+    "gateway (\`kinerja_gateway\`, default settings: 2 HTTP threads, one gRPC channel) in front of" \
+    "the first server."
   echo "- Method: $ROUNDS interleaved round(s) of Ping (public, no credentials), GetEmployee signed in as a" \
-    "BKPP administrator (session token), GetEmployee with the same token on the second server," \
+    "BKPP administrator (session token), the same GetEmployee through the gateway" \
+    "(\`GET /v1/employees/{nip}\` with \`Authorization: Bearer <token>\`, $LOAD_CONCURRENCY HTTP/1.1" \
+    "keep-alive connections with one call in flight on each, Boost.Beast client in \`kinerja_loadgen\`;" \
+    "a call counts only as a 200 whose JSON carries the NIP asked for), GetEmployee with the same" \
+    "token on the second server," \
     "ListEmployees signed in (page of 50, filter rotating over the OPDs) with $LOAD_CONCURRENCY calls in" \
     "flight over $CHANNELS channels, then the raw prepared \`SELECT ... FROM employees WHERE nip = ?\` on" \
     "$POOL_SIZE connections; each ${DURATION_S} s after a ${WARMUP_S} s warm-up. Each figure is the median" \
@@ -445,7 +526,9 @@ SECTION="$WORK/section.md"
     "client from building the request to the response. GetEmployee cycles through every NIP of the" \
     "demo data; the server answers a record it read less than 2 s before from its employee cache" \
     "(per replica; writes through the server invalidate it at once; \`--employee_cache_ttl_ms\`), and" \
-    "reads the others from MariaDB in coalesced batches."
+    "reads the others from MariaDB in coalesced batches. CPU per call: the process's user + system" \
+    "time (/proc) over the GetEmployee runs, divided by rate x (warm-up + window) summed over the" \
+    "rounds; the load generators' own CPU is not in it."
   echo
   echo "Ratio is Value / Baseline, both from this run."
   echo
@@ -460,6 +543,15 @@ SECTION="$WORK/section.md"
   printf '| Cost of authorization: GetEmployee rate signed in, against the same without the policy check | %s calls/s | unchecked %s calls/s | %s | ≥ %s × unchecked | %s |\n' \
     "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[get_employee_unchecked:rate]}")" \
     "$auth_ratio" "$TARGET_AUTH_RATIO" "$(verdict ge "$auth_ratio" "$TARGET_AUTH_RATIO")"
+  printf '| GetEmployee through the gateway (HTTP/JSON), rate | %s calls/s | over gRPC directly %s calls/s | %s | ≥ %s × direct | %s |\n' \
+    "$(fmt_int "${M[get_employee_gateway:rate]}")" "$(fmt_int "${M[get_employee:rate]}")" \
+    "$gw_rate_ratio" "$TARGET_GW_RATE_RATIO" "$(verdict ge "$gw_rate_ratio" "$TARGET_GW_RATE_RATIO")"
+  printf '| GetEmployee through the gateway (HTTP/JSON), p99 | %s µs | over gRPC directly %s µs | %s | ≤ %s × direct | %s |\n' \
+    "$(fmt_int "${M[get_employee_gateway:p99_us]}")" "$(fmt_int "${M[get_employee:p99_us]}")" \
+    "$gw_p99_ratio" "$TARGET_GW_P99_RATIO" "$(verdict le "$gw_p99_ratio" "$TARGET_GW_P99_RATIO")"
+  printf '| CPU per GetEmployee call through the gateway: gateway + server | %s µs + %s µs | the server, over gRPC directly: %s µs | %s | informational | |\n' \
+    "$cpu_gw" "$cpu_gw_server" "$cpu_direct_server" \
+    "$(calc "$(awk -v a="$cpu_gw" -v b="$cpu_gw_server" 'BEGIN { print a + b }')" "$cpu_direct_server")"
   printf '| ListEmployees rate | %s calls/s | Ping %s calls/s | %s | informational | |\n' \
     "$(fmt_int "${M[list_employees:rate]}")" "$(fmt_int "${M[ping:rate]}")" "$list_rate_ratio"
   printf '| ListEmployees p99 | %s µs | Ping p99 %s µs | %s | informational | |\n' \
