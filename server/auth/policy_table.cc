@@ -51,6 +51,7 @@ const std::vector<MethodPolicy>& Table() {
     {"/kinerja.v1.DirectoryService/CreateEmployee",                  kAdmin,                           Resource::kNone,     true,  false},
     {"/kinerja.v1.DirectoryService/GetEmployee",                     kEmployeeReaders,                 Resource::kEmployee, false, false},
     {"/kinerja.v1.DirectoryService/ListEmployees",                   kAdmin | kOpdRoles | kSystem,     Resource::kOpd,      false, false},
+    {"/kinerja.v1.DirectoryService/ExportEmployees",                 kAdmin | kOpdRoles | kSystem,     Resource::kOpd,      false, false},
     {"/kinerja.v1.DirectoryService/TransferEmployee",                kAdmin,                           Resource::kNone,     true,  false},
     {"/kinerja.v1.DirectoryService/ListAssignments",                 kEmployeeReaders,                 Resource::kEmployee, false, false},
     {"/kinerja.v1.DirectoryService/CreateActingAssignment",          kAdmin,                           Resource::kNone,     true,  false},

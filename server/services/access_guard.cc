@@ -45,6 +45,16 @@ std::optional<absl::StatusOr<auth::Principal>> AccessGuard::CachedPrincipal(
   return authenticator_.FromCache(CredentialsOf(ctx));
 }
 
+absl::StatusOr<auth::Principal> AccessGuard::Authorize(const auth::MethodPolicy& policy,
+                                                       const auth::Credentials& creds,
+                                                       absl::Time deadline) {
+  if (skip_) return BenchmarkPrincipal();
+  auto principal = authenticator_.Authenticate(creds, deadline);
+  if (!principal.ok()) return principal.status();
+  if (absl::Status st = auth::Admit(policy, *principal); !st.ok()) return st;
+  return principal;
+}
+
 auth::Principal AccessGuard::BenchmarkPrincipal() {
   auth::Principal p;
   p.account_id = -1;

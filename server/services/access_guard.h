@@ -65,19 +65,20 @@ class AccessGuard {
         ctx, executor_,
         [this, policy, creds = CredentialsOf(*ctx), request_id = RequestIdOf(*ctx),
          fn = std::move(fn)](absl::Time deadline) mutable -> absl::Status {
-          auto principal = skip_ ? absl::StatusOr<auth::Principal>(BenchmarkPrincipal())
-                                 : authenticator_.Authenticate(creds, deadline);
+          auto principal = Authorize(*policy, creds, deadline);
           if (!principal.ok()) return principal.status();
-          if (absl::Status st = skip_ ? absl::OkStatus() : auth::Admit(*policy, *principal);
-              !st.ok()) {
-            return st;
-          }
           CallInfo call{*principal, *policy,
                         storage::AuditContext{principal->account, policy->method, request_id}};
           return fn(call, deadline);
         },
         fallback);
   }
+
+  // The first two steps of every call, for handlers that cannot use Run (server streaming):
+  // authenticates `creds` and admits the caller by `policy` (auth::Admit). Blocking (it may read the
+  // database): call it on the executor. Run uses it too, so both shapes follow one rule.
+  absl::StatusOr<auth::Principal> Authorize(const auth::MethodPolicy& policy,
+                                            const auth::Credentials& creds, absl::Time deadline);
 
   auth::Authenticator& authenticator() { return authenticator_; }
 

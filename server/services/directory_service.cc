@@ -6,6 +6,7 @@
 #include "server/domain/employee_import.h"
 #include "server/services/call_runner.h"
 #include "server/services/directory_validation.h"
+#include "server/services/employee_export.h"
 #include "server/services/request_fields.h"
 
 namespace kinerja::services {
@@ -336,6 +337,12 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListEmployees(
              resp->mutable_next_page_token(), [](const v1::Employee& e) { return e.nip(); });
     return absl::OkStatus();
   });
+}
+
+grpc::ServerWriteReactor<v1::Employee>* DirectoryServiceImpl::ExportEmployees(
+    grpc::CallbackServerContext* ctx, const v1::ExportEmployeesRequest* req) {
+  return StartEmployeeExport(ctx, KINERJA_METHOD(kService), *req,
+                             EmployeeExportDeps{repo_, guard_, executor_, clock_});
 }
 
 grpc::ServerUnaryReactor* DirectoryServiceImpl::TransferEmployee(

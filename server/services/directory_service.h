@@ -52,6 +52,9 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   grpc::ServerUnaryReactor* ListEmployees(grpc::CallbackServerContext* ctx,
                                           const v1::ListEmployeesRequest* req,
                                           v1::ListEmployeesResponse* resp) override;
+  // Server streaming; the work is in employee_export.h.
+  grpc::ServerWriteReactor<v1::Employee>* ExportEmployees(
+      grpc::CallbackServerContext* ctx, const v1::ExportEmployeesRequest* req) override;
   grpc::ServerUnaryReactor* TransferEmployee(grpc::CallbackServerContext* ctx,
                                              const v1::TransferEmployeeRequest* req,
                                              v1::Assignment* resp) override;

@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include <cstdlib>
 #include <map>
 
@@ -225,6 +226,34 @@ TEST_F(GatewayHttpTest, AWrongPasswordIsUnauthenticatedAndSetsNoCookie) {
                                         R"("})")).result_int(),
             403u);
 }
+
+// A server-streaming RPC through the gateway: one JSON object per line, read as the client reads.
+TEST_F(GatewayHttpTest, StreamsAnExportAsNewlineDelimitedJson) {
+  auto res = Call(http::verb::get, "/v1/employees:export?opd=DISKOMINFO", server_->admin_token());
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  EXPECT_EQ(res[http::field::content_type], "application/x-ndjson");
+  std::vector<std::string> lines = absl::StrSplit(res.body(), '\n', absl::SkipEmpty());
+  std::vector<std::string> nips;
+  for (const auto& line : lines) {
+    ASSERT_EQ(line.front(), '{') << line;
+    const size_t at = line.find("\"nip\":\"");
+    ASSERT_NE(at, std::string::npos) << line;
+    nips.push_back(line.substr(at + 7, 18));
+  }
+  // Every DISKOMINFO employee of the fixture, in NIP order.
+  EXPECT_THAT(nips, ::testing::ElementsAre(kA, kB, kC, kD, kE, kH));
+  EXPECT_THAT(res.body(), ::testing::Not(HasSubstr("\"error\"")));
+}
+
+TEST_F(GatewayHttpTest, AStreamRefusedBeforeItsFirstMessageGetsItsOwnStatus) {
+  const std::string token = server_->SignIn(kG);  // a DINKES employee without a role
+  auto denied = Call(http::verb::get, "/v1/employees:export?opd=DISKOMINFO", token);
+  EXPECT_EQ(denied.result_int(), 403u) << denied.body();
+  EXPECT_THAT(denied.body(), HasSubstr("\"code\":7"));
+  auto unknown = Call(http::verb::get, "/v1/employees:export?opd=NOSUCHOPD", server_->admin_token());
+  EXPECT_EQ(unknown.result_int(), 404u) << unknown.body();
+}
+
 
 // The gateway reaches the servers over TLS and refuses a server whose certificate does not chain to
 // its CA bundle. (A client certificate, --server_cert_file, would identify the gateway itself as a

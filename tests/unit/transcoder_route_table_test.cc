@@ -124,7 +124,7 @@ TEST(RouteTableTest, EveryKinerjaRpcHasARoute) {
     EXPECT_EQ(r.grpc_method, "/" + r.method->service()->full_name() + "/" + r.method->name());
     EXPECT_NE(r.request_prototype, nullptr);
     EXPECT_NE(r.response_prototype, nullptr);
-    EXPECT_FALSE(r.server_streaming);
+    EXPECT_EQ(r.server_streaming, r.method->server_streaming());
   }
   const auto* file = v1::GetEmployeeRequest::descriptor()->file();
   int methods = 0;
@@ -136,6 +136,9 @@ TEST(RouteTableTest, EveryKinerjaRpcHasARoute) {
   }
   EXPECT_GT(methods, 15);
   EXPECT_GE(Kinerja().routes().size(), 30u);
+  RouteMatch exported = Kinerja().Match("GET", "/v1/employees:export");
+  ASSERT_EQ(exported.kind, RouteMatch::Kind::kMatched);
+  EXPECT_TRUE(exported.route->server_streaming);  // ExportEmployees: NDJSON through the gateway
 }
 
 // Writes the generated files `file` depends on, then `file`, into `set` (each once).
