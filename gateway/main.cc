@@ -1,6 +1,7 @@
 // kinerja_gateway: HTTP/JSON in front of the gRPC servers, for every annotated RPC. Flags, each also
 // settable as KINERJA_<NAME>.
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -30,7 +31,9 @@ ABSL_FLAG(std::string, http_host, "127.0.0.1", "Address the gateway listens on."
 ABSL_FLAG(int, http_port, 8080, "HTTP port.");
 ABSL_FLAG(std::string, servers, "127.0.0.1:50051",
           "gRPC servers: host:port,host:port (round-robin) or a dns:/// name.");
-ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each call to the servers.");
+ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each unary call to the servers.");
+ABSL_FLAG(int, stream_timeout_s, 3600,
+          "Deadline of each server-streaming call (e.g. an export read as slowly as its client reads).");
 ABSL_FLAG(int, http_threads, 2, "HTTP I/O threads.");
 ABSL_FLAG(int, max_body_mb, 64, "Largest request body accepted.");
 ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds requests in flight get to finish on SIGTERM.");
@@ -86,7 +89,8 @@ int main(int argc, char** argv) {
     files = std::move(*loaded);
   }
   const absl::Duration call_timeout = absl::Seconds(absl::GetFlag(FLAGS_call_timeout_s));
-  kinerja::gateway::ApiHandler api(*routes, **backend, call_timeout);
+  kinerja::gateway::ApiHandler api(*routes, **backend, call_timeout,
+                                   absl::Seconds(absl::GetFlag(FLAGS_stream_timeout_s)));
   kinerja::gateway::SessionEndpoints sessions(**backend, call_timeout);
   kinerja::core::RequestLog request_log;
   kinerja::gateway::Router router(api, sessions, files ? &*files : nullptr,
@@ -112,5 +116,10 @@ int main(int argc, char** argv) {
             << "\"}" << std::endl;
   stop_signals.Wait();
   server.Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_s)));
-  return 0;
+  // Calls still running past the grace period answer into nothing (the HTTP side drops them), but
+  // their completions would still reach the router, log and routes that returning from main
+  // destroys: end the process here instead, with what was logged written out.
+  request_log.Flush();
+  std::cout.flush();
+  std::_Exit(0);
 }

@@ -37,7 +37,7 @@ void ApiHandler::Handle(HttpRequest request, std::function<void(HttpResponse)> r
   const transcoder::Route* route = m.route;
   if (route->server_streaming) {
     return StreamCall::Start(backend_, *route, (*message)->SerializeAsString(), std::move(*metadata),
-                             timeout_, std::move(respond));
+                             stream_timeout_, std::move(respond));
   }
   backend_.Call(route->grpc_method, (*message)->SerializeAsString(), std::move(*metadata), timeout_,
                 [route, respond = std::move(respond)](BackendReply reply) {

@@ -15,8 +15,11 @@ namespace kinerja::gateway {
 
 class ApiHandler {
  public:
-  ApiHandler(const transcoder::RouteTable& routes, GrpcBackend& backend, absl::Duration timeout)
-      : routes_(routes), backend_(backend), timeout_(timeout) {}
+  // `timeout`: the deadline of a unary call; `stream_timeout`: of a whole server stream, which lasts
+  // as long as the client takes to read it (a city-wide export, say).
+  ApiHandler(const transcoder::RouteTable& routes, GrpcBackend& backend, absl::Duration timeout,
+             absl::Duration stream_timeout = absl::Hours(1))
+      : routes_(routes), backend_(backend), timeout_(timeout), stream_timeout_(stream_timeout) {}
 
   void Handle(HttpRequest request, std::function<void(HttpResponse)> respond);
 
@@ -24,6 +27,7 @@ class ApiHandler {
   const transcoder::RouteTable& routes_;
   GrpcBackend& backend_;
   const absl::Duration timeout_;
+  const absl::Duration stream_timeout_;
 };
 
 }  // namespace kinerja::gateway

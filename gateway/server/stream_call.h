@@ -32,7 +32,7 @@ class StreamCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::
                     std::function<void(HttpResponse)> respond);
 
   void Next(std::function<void(std::optional<std::string>)> deliver) override;
-  void Cancel() override { context_.TryCancel(); }
+  void Cancel() override;
 
   // Public for std::make_shared only; use Start.
   StreamCall(const transcoder::Route& route, std::function<void(HttpResponse)> respond)
@@ -42,6 +42,7 @@ class StreamCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::
   void OnReadDone(bool ok) override;
   void OnDone(const grpc::Status& status) override;
 
+  void ReleaseHoldIf(bool release);
   // The final piece after the last line: the error line once if the call failed, then nullopt.
   std::optional<std::string> EndPieceLocked();
 
@@ -54,6 +55,9 @@ class StreamCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::
   std::function<void(HttpResponse)> respond_;  // until the first line or the end
   std::optional<std::string> pending_;         // a line read and not yet taken
   std::function<void(std::optional<std::string>)> waiting_;  // a Next with nothing to take yet
+  bool held_ = false;     // the hold taken in Start is still there
+  bool reading_ = false;  // a StartRead is outstanding
+  bool cancelled_ = false;
   bool done_ = false;
   bool error_sent_ = false;
   grpc::Status status_;
