@@ -8,6 +8,14 @@
 
 namespace kinerja::gateway {
 
+std::string ByteBufferToString(const grpc::ByteBuffer& buffer) {
+  std::string out;
+  std::vector<grpc::Slice> slices;
+  if (!buffer.Dump(&slices).ok()) return out;
+  for (const auto& s : slices) out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return out;
+}
+
 absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
     const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials,
     const std::string& tls_server_name) {
@@ -56,15 +64,7 @@ void GrpcBackend::Call(const std::string& method, std::string request,
                   [state](grpc::Status status) {
                     BackendReply reply;
                     reply.status = std::move(status);
-                    if (reply.status.ok()) {
-                      std::vector<grpc::Slice> slices;
-                      if (state->response.Dump(&slices).ok()) {
-                        for (const auto& s : slices) {
-                          reply.response.append(reinterpret_cast<const char*>(s.begin()),
-                                                s.size());
-                        }
-                      }
-                    }
+                    if (reply.status.ok()) reply.response = ByteBufferToString(state->response);
                     for (const auto& [k, v] : state->ctx.GetServerInitialMetadata()) {
                       reply.initial_metadata.emplace_back(std::string(k.data(), k.size()),
                                                           std::string(v.data(), v.size()));

@@ -18,6 +18,9 @@
 
 namespace kinerja::gateway {
 
+// The bytes of a gRPC byte buffer (a serialized message), or "" if it cannot be read.
+std::string ByteBufferToString(const grpc::ByteBuffer& buffer);
+
 struct BackendReply {
   grpc::Status status;
   std::string response;  // the serialized response message when status is OK

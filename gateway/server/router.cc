@@ -2,15 +2,16 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "gateway/server/api_response.h"
 
 namespace kinerja::gateway {
 namespace {
 
-HttpResponse JsonError(int status, int code, absl::string_view message) {
-  HttpResponse r;
+// 404 and 405 as grpc-gateway answers them (NOT_FOUND is 404, UNIMPLEMENTED is 501, so the 405
+// keeps its status and carries code 12 in the body as RoutingErrorResponse does).
+HttpResponse JsonError(int status, grpc::StatusCode code, absl::string_view message) {
+  HttpResponse r = ApiResponse(transcoder::ErrorResponse(code, message, ""));
   r.status = status;
-  r.headers.push_back({"content-type", "application/json"});
-  r.body = absl::StrCat("{\"code\":", code, ",\"message\":\"", message, "\"}");
   return r;
 }
 
@@ -42,7 +43,7 @@ void Router::Handle(HttpRequest request, std::function<void(HttpResponse)> respo
   if (absl::StartsWith(path, "/v1/")) return api_.Handle(std::move(request), std::move(respond));
   if (path == "/auth/login" || path == "/auth/logout") {
     if (request.method != "POST") {
-      HttpResponse r = JsonError(405, 12, "use POST");
+      HttpResponse r = JsonError(405, grpc::StatusCode::UNIMPLEMENTED, "use POST");
       r.headers.push_back({"allow", "POST"});
       return respond(std::move(r));
     }
@@ -50,9 +51,9 @@ void Router::Handle(HttpRequest request, std::function<void(HttpResponse)> respo
     return sessions_.Logout(std::move(request), std::move(respond));
   }
   const HttpResponse* file = files_ ? files_->Find(path) : nullptr;
-  if (file == nullptr) return respond(JsonError(404, 5, "not found"));
+  if (file == nullptr) return respond(JsonError(404, grpc::StatusCode::NOT_FOUND, "not found"));
   if (request.method != "GET" && request.method != "HEAD") {
-    HttpResponse r = JsonError(405, 12, "use GET");
+    HttpResponse r = JsonError(405, grpc::StatusCode::UNIMPLEMENTED, "use GET");
     r.headers.push_back({"allow", "GET, HEAD"});
     return respond(std::move(r));
   }

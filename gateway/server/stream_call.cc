@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "gateway/server/api_response.h"
 #include "gateway/transcoder/response_writer.h"
 
 namespace kinerja::gateway {
@@ -9,22 +10,7 @@ namespace {
 
 constexpr char kNdjson[] = "application/x-ndjson";
 
-std::string Bytes(const grpc::ByteBuffer& buffer) {
-  std::string out;
-  std::vector<grpc::Slice> slices;
-  if (buffer.Dump(&slices).ok()) {
-    for (const auto& s : slices) out.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  }
-  return out;
-}
 
-HttpResponse Headers(int status, const char* content_type) {
-  HttpResponse r;
-  r.status = status;
-  r.headers.push_back({"content-type", content_type});
-  r.headers.push_back({"cache-control", "no-store"});
-  return r;
-}
 
 }  // namespace
 
@@ -74,7 +60,7 @@ void StreamCall::OnReadDone(bool ok) {
   }
   if (cancelled) return ReleaseHoldIf(release);
   std::string line;
-  auto message = transcoder::ParseResponse(route_, Bytes(response_));
+  auto message = transcoder::ParseResponse(route_, ByteBufferToString(response_));
   absl::StatusOr<std::string> printed =
       message.ok() ? transcoder::StreamMessageLine(route_, **message) : message.status();
   if (!printed.ok()) {
@@ -108,7 +94,7 @@ void StreamCall::OnReadDone(bool ok) {
     }
   }
   if (respond) {
-    HttpResponse r = Headers(200, kNdjson);
+    HttpResponse r = ApiResponse(200, "", kNdjson);
     r.stream = shared_from_this();
     return respond(std::move(r));
   }
@@ -177,12 +163,9 @@ void StreamCall::OnDone(const grpc::Status& status) {
   }
   if (respond) {
     if (!status_.ok()) {  // refused before any message: its own HTTP status
-      const transcoder::HttpResponse t = transcoder::ErrorResponse(status_);
-      HttpResponse r = Headers(t.status, "application/json");
-      r.body = t.body;
-      return respond(std::move(r));
+      return respond(ApiResponse(transcoder::ErrorResponse(status_)));
     }
-    return respond(Headers(200, kNdjson));  // an empty stream
+    return respond(ApiResponse(200, "", kNdjson));  // an empty stream
   }
   if (deliver) deliver(std::move(piece));
 }
