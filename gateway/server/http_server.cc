@@ -173,15 +173,31 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Write(HttpResponse r) {
     if (r.stream) return WriteStream(std::move(r));
-    auto res = std::make_shared<http::response<http::string_body>>();
-    res->version(version_);
-    res->result(static_cast<unsigned>(r.status));
-    res->set(http::field::server, "kinerja-gateway");
-    for (auto& [k, v] : r.headers) res->insert(k, v);
-    res->body() = std::move(r.body);
     keep_alive_ = keep_alive_ && !stopping_.load();  // a server stopping closes after this answer
-    res->keep_alive(keep_alive_);
+    if (r.head_only) {
+      auto res = std::make_shared<http::response<http::empty_body>>();
+      Prepare(*res, r);
+      res->content_length(r.body.size());  // what GET would send
+      return Send(res);
+    }
+    auto res = std::make_shared<http::response<http::string_body>>();
+    Prepare(*res, r);
+    res->body() = std::move(r.body);
     res->prepare_payload();
+    Send(res);
+  }
+
+  template <class Body>
+  void Prepare(http::response<Body>& res, const HttpResponse& r) {
+    res.version(version_);
+    res.result(static_cast<unsigned>(r.status));
+    res.set(http::field::server, "kinerja-gateway");
+    for (const auto& [k, v] : r.headers) res.insert(k, v);
+    res.keep_alive(keep_alive_);
+  }
+
+  template <class Response>
+  void Send(std::shared_ptr<Response> res) {
     stream_.expires_after(Chrono(options_.read_timeout));
     http::async_write(stream_, *res,
                       [self = shared_from_this(), res](beast::error_code ec, size_t) {
@@ -195,16 +211,15 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Server streaming: the header with chunked transfer encoding, then one chunk per piece the body
   // stream delivers, each asked for once the previous one is written, then the last chunk.
+  // An HTTP/1.0 client knows no chunks: it gets the pieces as they come and the end of the body is
+  // the end of the connection.
   void WriteStream(HttpResponse r) {
     body_ = std::move(r.stream);
+    chunked_ = version_ >= 11;
+    keep_alive_ = keep_alive_ && chunked_ && !stopping_.load();
     auto res = std::make_shared<http::response<http::empty_body>>();
-    res->version(version_);
-    res->result(static_cast<unsigned>(r.status));
-    res->set(http::field::server, "kinerja-gateway");
-    for (auto& [k, v] : r.headers) res->insert(k, v);
-    keep_alive_ = keep_alive_ && !stopping_.load();
-    res->keep_alive(keep_alive_);
-    res->chunked(true);
+    Prepare(*res, r);
+    res->chunked(chunked_);
     auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*res);
     stream_.expires_after(Chrono(options_.read_timeout));
     http::async_write_header(stream_, *serializer,
@@ -222,6 +237,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void WritePiece(std::optional<std::string> piece) {
     stream_.expires_after(Chrono(options_.read_timeout));
+    if (!piece && !chunked_) {
+      body_.reset();
+      Busy(false);
+      return Close();
+    }
     if (!piece) {
       return asio::async_write(stream_, http::make_chunk_last(),
                                [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -235,11 +255,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (piece->empty()) return PullPiece();  // an empty chunk would end the body
     auto data = std::make_shared<std::string>(std::move(*piece));
-    asio::async_write(stream_, http::make_chunk(asio::buffer(*data)),
-                      [self = shared_from_this(), data](beast::error_code ec, size_t) {
-                        if (ec) return self->StreamFailed();
-                        self->PullPiece();
-                      });
+    auto written = [self = shared_from_this(), data](beast::error_code ec, size_t) {
+      if (ec) return self->StreamFailed();
+      self->PullPiece();
+    };
+    if (chunked_) return asio::async_write(stream_, http::make_chunk(asio::buffer(*data)), written);
+    asio::async_write(stream_, asio::buffer(*data), written);
   }
 
   void StreamFailed() {
@@ -266,6 +287,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = false;
   bool first_ = true;
   bool busy_ = false;
+  bool chunked_ = true;  // of the streamed body being written
   unsigned version_ = 11;
 };
 
@@ -273,7 +295,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct HttpServer::Impl {
   Impl(HttpServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)), acceptor(io) {}
+      : options(std::move(o)), handler(std::move(h)), acceptor(asio::make_strand(io)) {}
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
@@ -329,7 +351,8 @@ int HttpServer::port() const { return impl_->port; }
 void HttpServer::Shutdown(absl::Duration grace) {
   if (impl_->threads.empty()) return;
   impl_->stopping.store(true);
-  asio::post(impl_->io, [this] {
+  // On the acceptor's strand, where its accept handler runs: never beside it on another thread.
+  asio::post(impl_->acceptor.get_executor(), [this] {
     beast::error_code ignored;
     impl_->acceptor.close(ignored);
   });

@@ -45,6 +45,8 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::shared_ptr<BodyStream> stream;  // when set, the body comes from here and `body` is ignored
+  // An answer to HEAD: the headers (Content-Length included) of `body`, without the body itself.
+  bool head_only = false;
 };
 
 // Handles a request and calls `respond` exactly once, from any thread, when the answer is ready;

@@ -58,7 +58,7 @@ void Router::Handle(HttpRequest request, std::function<void(HttpResponse)> respo
     return respond(std::move(r));
   }
   HttpResponse r = *file;
-  if (request.method == "HEAD") r.body.clear();
+  r.head_only = request.method == "HEAD";
   respond(std::move(r));
 }
 

@@ -273,5 +273,48 @@ TEST_F(HttpServerTest, AClientLeavingMidStreamCancelsTheStream) {
   EXPECT_LT(body->asked.load(), 10000);
 }
 
+TEST_F(HttpServerTest, AnHttp10ClientGetsTheStreamUntilTheConnectionCloses) {
+  StartServer([](HttpRequest, std::function<void(HttpResponse)> respond) {
+    HttpResponse r;
+    r.headers.push_back({"content-type", "application/x-ndjson"});
+    r.stream = std::make_shared<TestBodyStream>(std::vector<std::string>{"{\"a\":1}\n", "{\"b\":2}\n"});
+    respond(r);
+  });
+  Client client(server_->port());
+  http::request<http::string_body> req{http::verb::get, "/stream", 10};
+  req.set(http::field::host, "localhost");
+  auto res = client.Send(req);
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.version(), 10u);
+  EXPECT_FALSE(res.chunked());  // HTTP/1.0 has no chunked encoding
+  EXPECT_EQ(res.count(http::field::transfer_encoding), 0u);
+  EXPECT_EQ(res.body(), "{\"a\":1}\n{\"b\":2}\n");  // the whole body, ended by the close
+  EXPECT_FALSE(res.keep_alive());
+}
+
+TEST_F(HttpServerTest, HeadOnlyAnswersCarryTheLengthOfTheBodyTheyLeaveOut) {
+  StartServer([](HttpRequest req, std::function<void(HttpResponse)> respond) {
+    HttpResponse r;
+    r.body = std::string(1234, 'x');
+    r.head_only = req.method == "HEAD";
+    respond(r);
+  });
+  Client client(server_->port());
+  auto req = Get("/index.html");
+  req.method(http::verb::head);
+  req.prepare_payload();
+  http::write(client.stream, req);
+  http::response_parser<http::empty_body> parser;
+  parser.skip(true);  // a response to HEAD has no body whatever its Content-Length says
+  beast::error_code ec;
+  http::read(client.stream, client.buffer, parser, ec);
+  ASSERT_FALSE(ec) << ec.message();
+  EXPECT_EQ(parser.get()[http::field::content_length], "1234");
+  // The connection is still in step: the next answer is read cleanly.
+  auto next = client.Send(Get("/again"));
+  EXPECT_EQ(next.result_int(), 200u);
+  EXPECT_EQ(next.body().size(), 1234u);
+}
+
 }  // namespace
 }  // namespace kinerja::gateway
