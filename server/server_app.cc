@@ -59,6 +59,7 @@ absl::Status ServerApp::Start() {
   directory_repo_ = std::make_unique<storage::DirectoryRepository>(*pool_);
   identity_repo_ = std::make_unique<storage::IdentityRepository>(*pool_);
   audit_repo_ = std::make_unique<storage::AuditRepository>(*pool_);
+  skp_repo_ = std::make_unique<storage::SkpRepository>(*pool_);
   if (!options_.bootstrap_admin_nip.empty()) {
     if (absl::Status st = BootstrapAdmin(); !st.ok()) return st;
   }
@@ -76,6 +77,8 @@ absl::Status ServerApp::Start() {
   identity_service_ = std::make_unique<services::IdentityServiceImpl>(
       *identity_repo_, *guard_, clock_, options_.login_throttle);
   audit_service_ = std::make_unique<services::AuditServiceImpl>(*audit_repo_, *guard_);
+  skp_service_ = std::make_unique<services::SkpServiceImpl>(*skp_repo_, *directory_repo_, *guard_,
+                                                            clock_);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -88,10 +91,12 @@ absl::Status ServerApp::Start() {
   builder.RegisterService(&diagnostics_service_);
   builder.RegisterService(identity_service_.get());
   builder.RegisterService(audit_service_.get());
+  builder.RegisterService(skp_service_.get());
   service_names_ = {v1::DirectoryService::service_full_name(),
                     v1::DiagnosticsService::service_full_name(),
                     v1::IdentityService::service_full_name(),
                     v1::AuditService::service_full_name(),
+                    v1::SkpService::service_full_name(),
                     // Registered by gRPC itself (EnableDefaultHealthCheckService, the reflection
                     // plugin).
                     "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection"};

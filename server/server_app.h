@@ -27,8 +27,10 @@
 #include "server/domain/civil_date.h"
 #include "server/services/diagnostics_service.h"
 #include "server/services/directory_service.h"
+#include "server/services/skp_service.h"
 #include "server/storage/connection_pool.h"
 #include "server/storage/directory_repository.h"
+#include "server/storage/skp_repository.h"
 
 namespace kinerja {
 
@@ -92,11 +94,13 @@ class ServerApp {
   std::unique_ptr<storage::DirectoryRepository> directory_repo_;
   std::unique_ptr<storage::IdentityRepository> identity_repo_;
   std::unique_ptr<storage::AuditRepository> audit_repo_;
+  std::unique_ptr<storage::SkpRepository> skp_repo_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<services::AccessGuard> guard_;
   std::unique_ptr<services::DirectoryServiceImpl> directory_service_;
   std::unique_ptr<services::IdentityServiceImpl> identity_service_;
   std::unique_ptr<services::AuditServiceImpl> audit_service_;
+  std::unique_ptr<services::SkpServiceImpl> skp_service_;
   services::DiagnosticsServiceImpl diagnostics_service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<core::AdminHttpServer> admin_;

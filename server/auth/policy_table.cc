@@ -59,6 +59,24 @@ const std::vector<MethodPolicy>& Table() {
     {"/kinerja.v1.DirectoryService/GetSuperior",                     kEmployeeReaders,                 Resource::kEmployee, false, false},
     {"/kinerja.v1.DirectoryService/ListSubordinates",                kAdmin | kOpdRoles | kSelf | kSystem, Resource::kEmployee, false, false},
     {"/kinerja.v1.DirectoryService/ImportEmployees",                 kAdmin,                           Resource::kNone,     true,  false},
+
+    // SKP (DOMAIN.md 3, 5, 9.2): the employee plans; the superior on the day (or the PLT/PLH of the
+    // day) approves, returns and rates; the OPD's head and operators and BKPP see the OPD's plans.
+    {"/kinerja.v1.SkpService/CreateSkp",                             kSelf,                            Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/GetSkp",                                kEmployeeReaders | kEvaluator,    Resource::kEmployee, false, false},
+    {"/kinerja.v1.SkpService/ListSkps",                              kEmployeeReaders | kEvaluator,    Resource::kEmployee, false, false},
+    {"/kinerja.v1.SkpService/UpdateSkp",                             kSelf,                            Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/SubmitSkp",                             kSelf,                            Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/ReviseSkp",                             kSelf,                            Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/ApproveSkp",                            kSuperior,                        Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/ReturnSkp",                             kSuperior,                        Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/SetExpectations",                       kSuperior,                        Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/EvaluateSkp",                           kSuperior,                        Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/ListSubordinateSkps",                   kAdmin | kOpdRoles | kSelf,       Resource::kEmployee, false, false},
+    {"/kinerja.v1.SkpService/GetOpdSkpSummary",                      kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
+    {"/kinerja.v1.SkpService/GetCascade",                            kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
+    {"/kinerja.v1.SkpService/SetOrganizationPredikat",               kAdmin | kEvaluator,              Resource::kOpd,      true,  false},
+    {"/kinerja.v1.SkpService/FinalizeOpdSkps",                       kAdmin | kOpdHead,                Resource::kOpd,      true,  false},
   };
   return table;
 }

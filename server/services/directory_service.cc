@@ -6,6 +6,7 @@
 #include "server/domain/employee_import.h"
 #include "server/services/call_runner.h"
 #include "server/services/directory_validation.h"
+#include "server/services/employee_access.h"
 #include "server/services/employee_export.h"
 #include "server/services/request_fields.h"
 
@@ -72,26 +73,13 @@ absl::Status DirectoryServiceImpl::CheckLoadedEmployee(const auth::Principal& pr
                                                        const auth::MethodPolicy& policy,
                                                        const v1::Employee& employee,
                                                        absl::Time deadline) {
-  const absl::CivilDay today = clock_.TodayInJakarta();
-  return auth::CheckEmployee(policy, principal, employee.nip(),
-                             employee.current_assignment().opd(),
-                             [&]() -> absl::StatusOr<std::string> {
-                               auto superior = repo_.GetSuperior(employee.nip(), today, deadline);
-                               if (!superior.ok()) return superior.status();
-                               return superior->employee().nip();
-                             });
+  return services::CheckLoadedEmployee(repo_, clock_, principal, policy, employee, deadline);
 }
 
 absl::Status DirectoryServiceImpl::CheckEmployeeAccess(const CallInfo& call,
                                                        const std::string& nip,
                                                        absl::Time deadline) {
-  auto employee = repo_.GetEmployee(nip, clock_.TodayInJakarta(), deadline);
-  if (!employee.ok()) {
-    // Only those who could see any employee learn that this one does not exist.
-    if (absl::IsNotFound(employee.status()) && !call.principal.IsAdmin()) return auth::Denied();
-    return employee.status();
-  }
-  return CheckLoadedEmployee(call.principal, call.policy, *employee, deadline);
+  return services::CheckEmployeeAccess(repo_, clock_, call, nip, deadline);
 }
 
 absl::StatusOr<std::pair<std::string, absl::CivilDay>> DirectoryServiceImpl::EmployeeOnDay(

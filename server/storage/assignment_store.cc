@@ -14,6 +14,7 @@
 #include "server/domain/civil_date.h"
 #include "server/storage/directory_repository.h"
 #include "server/storage/directory_rows.h"
+#include "server/storage/skp_repository.h"
 #include "server/storage/sql_rows.h"
 #include "server/storage/transaction.h"
 
@@ -142,7 +143,10 @@ domain::ImportSnapshot LoadSnapshot(Connection& c, const std::vector<domain::Imp
   return snap;
 }
 
-void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::ImportSnapshot& snap) {
+// Writes the plan. An assignment that ends closes its SKP at the same date, in the same transaction
+// (DOMAIN.md 2.3), audited under `audit`.
+void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::ImportSnapshot& snap,
+               const AuditContext& audit) {
   // New employees, in batches.
   for (size_t start = 0; start < plan.new_employees.size(); start += kBatch) {
     const size_t n = std::min<size_t>(kBatch, plan.new_employees.size() - start);
@@ -184,6 +188,7 @@ void ApplyPlan(Connection& c, const domain::ImportPlan& plan, const domain::Impo
     stmt.setString(1, DateParam(cl.end));
     stmt.setInt64(2, cl.assignment_id);
     stmt.executeUpdate();
+    CloseSkpsOfEndedAssignment(c, cl.assignment_id, cl.end, audit);
   }
   for (size_t start = 0; start < plan.opens.size(); start += kBatch) {
     const size_t n = std::min<size_t>(kBatch, plan.opens.size() - start);
@@ -243,7 +248,7 @@ absl::StatusOr<ImportCounts> DirectoryRepository::ImportEmployees(
       }
       const ImportCounts counts = CountsOf(plan);
       if (!validate_only) {
-        ApplyPlan(c, plan, snap);
+        ApplyPlan(c, plan, snap, audit);
         v1::ImportEmployeesResponse summary;
         summary.set_rows(static_cast<int>(rows.size()));
         summary.set_employees_created(counts.employees_created);
@@ -288,7 +293,7 @@ absl::StatusOr<v1::Assignment> DirectoryRepository::TransferEmployee(
                                                    AsTransferViolations(plan.violations));
       }
       const v1::ListAssignmentsResponse before = LoadHistory(c, emp->second.id, nip);
-      ApplyPlan(c, plan, snap);
+      ApplyPlan(c, plan, snap, audit);
       const v1::ListAssignmentsResponse after = LoadHistory(c, emp->second.id, nip);
       AppendAudit(c, audit, absl::StrCat("employees/", nip), &before, &after);
       auto& sel =

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "kinerja/v1/skp.grpc.pb.h"
 #include "server/auth/policy_table.h"
 #include "tests/integration/org_fixture.h"
 #include "tests/integration/test_server.h"
@@ -135,6 +136,99 @@ class AuditTest : public OrgServerTest {
       v1::ClientCertificate cert;
       ok(id.RegisterClientCertificate(Ctx().get(), req, &cert), "RegisterClientCertificate");
     }
+    CallEverySkpRpc(ok);
+  }
+
+  // The SKP lifecycle from plan to FINAL: the head of DISKOMINFO (A) plans under the Sekda, B under A.
+  template <typename Ok>
+  void CallEverySkpRpc(const Ok& ok) {
+    auto skp = v1::SkpService::NewStub(server_->channel());
+    const std::string sekda = server_->SignIn(kSekda), a = server_->SignIn(kA),
+                      b = server_->SignIn(kB), f = server_->SignIn(kF);
+    auto plan = [](const std::string& nip, const std::string& intervensi) {
+      v1::CreateSkpRequest req;
+      req.set_parent("employees/" + nip);
+      req.mutable_skp()->set_year(2026);
+      req.mutable_skp()->set_approach(v1::SKP_APPROACH_KUALITATIF);
+      v1::Rhk* rhk = req.mutable_skp()->add_rhks();
+      rhk->set_kind(v1::RHK_KIND_UTAMA);
+      rhk->set_text("Meningkatnya layanan digital");
+      rhk->set_intervensi(intervensi);
+      rhk->set_perjanjian_kinerja(intervensi.empty() ? "PK 2026" : "");
+      if (intervensi.empty()) rhk->set_perspective(v1::PERSPECTIVE_PENERIMA_LAYANAN);
+      v1::Iki* iki = rhk->add_ikis();
+      iki->set_text("Indeks kepuasan layanan");
+      iki->set_aspect(v1::IKI_ASPECT_KUALITAS);
+      iki->set_target("baik");
+      iki->set_unit("predikat");
+      return req;
+    };
+    auto step = [&](auto rpc, const std::string& token, const std::string& name, const char* what,
+                    const std::string& note = "") {
+      v1::TransitionSkpRequest req;
+      req.set_name(name);
+      req.set_note(note);
+      v1::Skp out;
+      ok(((*skp).*rpc)(CtxAs(token).get(), req, &out), what);
+      return out;
+    };
+    v1::Skp top;
+    ok(skp->CreateSkp(CtxAs(a).get(), plan(kA, ""), &top), "CreateSkp");
+    step(&v1::SkpService::Stub::SubmitSkp, a, top.name(), "SubmitSkp");
+    top = step(&v1::SkpService::Stub::ApproveSkp, sekda, top.name(), "ApproveSkp");
+    v1::Skp mine;
+    ok(skp->CreateSkp(CtxAs(b).get(), plan(kB, top.rhks(0).id()), &mine), "CreateSkp");
+    {
+      v1::UpdateSkpRequest req;
+      *req.mutable_skp() = mine;
+      req.mutable_skp()->mutable_rhks(0)->set_text("Meningkatnya layanan digital kota");
+      ok(skp->UpdateSkp(CtxAs(b).get(), req, &mine), "UpdateSkp");
+    }
+    step(&v1::SkpService::Stub::SubmitSkp, b, mine.name(), "SubmitSkp");
+    mine = step(&v1::SkpService::Stub::ReturnSkp, a, mine.name(), "ReturnSkp", "Lengkapi target");
+    {
+      v1::UpdateSkpRequest req;
+      *req.mutable_skp() = mine;
+      ok(skp->UpdateSkp(CtxAs(b).get(), req, &mine), "UpdateSkp");
+    }
+    step(&v1::SkpService::Stub::SubmitSkp, b, mine.name(), "SubmitSkp");
+    step(&v1::SkpService::Stub::ApproveSkp, a, mine.name(), "ApproveSkp");
+    {
+      v1::SetExpectationsRequest req;
+      req.set_name(mine.name());
+      v1::Expectation* e = req.add_expectations();
+      e->set_value(v1::BERAKHLAK_KOLABORATIF);
+      e->set_text("Aktif berbagi data dengan OPD lain");
+      v1::Skp out;
+      ok(skp->SetExpectations(CtxAs(a).get(), req, &out), "SetExpectations");
+    }
+    {
+      v1::EvaluateSkpRequest req;
+      req.set_name(mine.name());
+      req.mutable_evaluation()->set_hasil_kerja(v1::RATING_SESUAI_EKSPEKTASI);
+      req.mutable_evaluation()->set_perilaku_kerja(v1::RATING_SESUAI_EKSPEKTASI);
+      v1::Skp out;
+      ok(skp->EvaluateSkp(CtxAs(a).get(), req, &out), "EvaluateSkp");
+    }
+    {
+      v1::GrantRoleRequest grant;
+      grant.mutable_role_grant()->set_account(std::string("accounts/") + kF);
+      grant.mutable_role_grant()->set_role(v1::EVALUATOR);
+      v1::RoleGrant g;
+      ok(server_->identity().GrantRole(Ctx().get(), grant, &g), "GrantRole");
+      v1::SetOrganizationPredikatRequest req;
+      req.set_name("opds/DISKOMINFO/years/2026");
+      req.set_predikat(v1::ORGANIZATION_PREDIKAT_ISTIMEWA);
+      v1::OrganizationPredikat out;
+      ok(skp->SetOrganizationPredikat(CtxAs(f).get(), req, &out), "SetOrganizationPredikat");
+    }
+    {
+      v1::FinalizeOpdSkpsRequest req;
+      req.set_name("opds/DISKOMINFO/years/2026");
+      v1::FinalizeOpdSkpsResponse out;
+      ok(skp->FinalizeOpdSkps(Ctx().get(), req, &out), "FinalizeOpdSkps");
+    }
+    step(&v1::SkpService::Stub::ReviseSkp, a, top.name(), "ReviseSkp");
   }
 };
 

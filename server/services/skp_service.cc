@@ -1,0 +1,420 @@
+#include "server/services/skp_service.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/auth/authorizer.h"
+#include "server/core/status_details.h"
+#include "server/domain/predikat.h"
+#include "server/services/employee_access.h"
+#include "server/services/request_fields.h"
+#include "server/services/skp_reports.h"
+
+namespace kinerja::services {
+namespace {
+
+constexpr char kService[] = "SkpService";
+
+template <typename T>
+absl::Status Reply(absl::StatusOr<T> result, T* resp) {
+  if (result.ok()) *resp = std::move(*result);
+  return result.status();
+}
+
+absl::Status Violations(absl::string_view message, std::vector<domain::Violation> violations) {
+  if (violations.empty()) return absl::OkStatus();
+  return core::InvalidArgumentWithViolations(message, violations);
+}
+
+// Every intervensi a draft names must already be one of the superior's approved RHK (the database
+// keeps the reference, so an unknown one is refused at once rather than at submission).
+std::vector<domain::Violation> UnknownIntervensi(const v1::Skp& skp, const domain::PlanContext& context) {
+  std::vector<domain::Violation> out;
+  for (int i = 0; i < skp.rhks_size(); ++i) {
+    const std::string& id = skp.rhks(i).intervensi();
+    if (!id.empty() && !context.superior_rhks.contains(id)) {
+      out.push_back({absl::StrCat("skp.rhks[", i, "].intervensi"),
+                     absl::StrCat("'", id, "' is not an approved RHK of the superior's SKP for ",
+                                  skp.year())});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<domain::PlanContext> SkpServiceImpl::ContextFor(
+    const std::string& nip, const storage::SkpAssignment& assignment, int32_t year,
+    absl::Time deadline) {
+  domain::PlanContext context;
+  context.jpt = assignment.position_kind == v1::JPT;
+  const absl::CivilDay today = clock_.TodayInJakarta();
+  auto superior = directory_.GetSuperior(nip, today, deadline);
+  if (absl::IsNotFound(superior.status())) {
+    context.top_of_cascade = true;
+    return context;
+  }
+  if (!superior.ok()) return superior.status();
+  context.top_of_cascade = context.jpt;
+  auto rhks = repo_.ApprovedRhks(superior->employee().nip(), year, today, deadline);
+  if (!rhks.ok()) return rhks.status();
+  context.superior_rhks = *std::move(rhks);
+  return context;
+}
+
+absl::Status SkpServiceImpl::ClosedByTransfer(const v1::Skp& skp, absl::Time deadline) {
+  const std::string closed = skp.has_closed_on()
+                                 ? domain::FormatIsoDate(*domain::FromProtoDate(skp.closed_on()))
+                                 : std::string("its assignment's end");
+  std::string now = "the employee holds no position today";
+  const std::string nip = skp.name().substr(10, 18);
+  auto current = repo_.ActiveAssignment(nip, clock_.TodayInJakarta(), deadline);
+  if (current.ok()) {
+    now = absl::StrCat("entries after it belong to an SKP of the current assignment as ",
+                       current->position_title, " (opds/", current->opd_code, ", from ",
+                       domain::FormatIsoDate(current->start), ")");
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      skp.name(), " was closed on ", closed, " when the assignment as ", skp.position_title(),
+      " (", skp.opd(), ") ended; ", now));
+}
+
+absl::Status SkpServiceImpl::Transition(const CallInfo& call, const std::string& name,
+                                        const std::string& etag, domain::SkpAction action,
+                                        const std::function<absl::Status(v1::Skp&)>& change,
+                                        v1::Skp* resp, absl::Time deadline) {
+  auto ref = ParseSkpName(name, "name");
+  if (!ref.ok()) return ref.status();
+  if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, ref->nip, deadline); !st.ok()) {
+    return st;
+  }
+  auto current = repo_.Get(ref->nip, ref->id, deadline);
+  if (!current.ok()) return current.status();
+  if (current->state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) return ClosedByTransfer(*current, deadline);
+  return Reply(repo_.Change(
+                   ref->nip, ref->id, etag,
+                   [&](v1::Skp& skp) -> absl::Status {
+                     auto next = domain::NextState(skp.state(), action);
+                     if (!next.ok()) return next.status();
+                     skp.set_state(*next);
+                     return change ? change(skp) : absl::OkStatus();
+                   },
+                   call.audit, deadline),
+               resp);
+}
+
+absl::StatusOr<SkpServiceImpl::PlanUnderChange> SkpServiceImpl::LoadPlanUnderChange(
+    const CallInfo& call, const std::string& name, absl::string_view field, absl::Time deadline) {
+  auto ref = ParseSkpName(name, field);
+  if (!ref.ok()) return ref.status();
+  if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, ref->nip, deadline); !st.ok()) {
+    return st;
+  }
+  auto current = repo_.Get(ref->nip, ref->id, deadline);
+  if (!current.ok()) return current.status();
+  if (current->state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) return ClosedByTransfer(*current, deadline);
+  auto assignment = repo_.ActiveAssignment(ref->nip, clock_.TodayInJakarta(), deadline);
+  if (!assignment.ok()) return assignment.status();
+  auto context = ContextFor(ref->nip, *assignment, current->year(), deadline);
+  if (!context.ok()) return context.status();
+  return PlanUnderChange{*std::move(current), *std::move(context)};
+}
+
+absl::StatusOr<OpdYear> SkpServiceImpl::OpdYearFor(const CallInfo& call, const std::string& name) {
+  auto opd_year = ParseOpdYear(name, "name");
+  if (!opd_year.ok()) return opd_year.status();
+  if (absl::Status st = auth::CheckOpd(call.policy, call.principal, opd_year->opd); !st.ok()) return st;
+  return opd_year;
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::CreateSkp(grpc::CallbackServerContext* ctx,
+                                                    const v1::CreateSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->parent(), "parent");
+    if (!nip.ok()) return nip.status();
+    if (absl::Status st = CheckYear(req->skp().year(), "skp.year"); !st.ok()) return st;
+    if (absl::Status st = CheckRequestId(req->request_id()); !st.ok()) return st;
+    if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, *nip, deadline); !st.ok()) return st;
+    auto assignment = repo_.ActiveAssignment(*nip, clock_.TodayInJakarta(), deadline);
+    if (!assignment.ok()) return assignment.status();
+    auto context = ContextFor(*nip, *assignment, req->skp().year(), deadline);
+    if (!context.ok()) return context.status();
+    std::vector<domain::Violation> violations = domain::CheckPlanDraft(req->skp(), *context);
+    for (auto& v : UnknownIntervensi(req->skp(), *context)) violations.push_back(std::move(v));
+    if (absl::Status st = Violations("the plan is not valid", std::move(violations)); !st.ok()) return st;
+    return Reply(repo_.Create(*assignment, req->skp(), req->request_id(), call.audit, deadline), resp);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::GetSkp(grpc::CallbackServerContext* ctx,
+                                                 const v1::GetSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto ref = ParseSkpName(req->name(), "name");
+    if (!ref.ok()) return ref.status();
+    if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, ref->nip, deadline); !st.ok()) return st;
+    return Reply(repo_.Get(ref->nip, ref->id, deadline), resp);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::ListSkps(grpc::CallbackServerContext* ctx,
+                                                   const v1::ListSkpsRequest* req,
+                                                   v1::ListSkpsResponse* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->parent(), "parent");
+    if (!nip.ok()) return nip.status();
+    if (req->year() != 0) {
+      if (absl::Status st = CheckYear(req->year(), "year"); !st.ok()) return st;
+    }
+    if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, *nip, deadline); !st.ok()) return st;
+    auto list = repo_.List(*nip, req->year(), deadline);
+    if (!list.ok()) return list.status();
+    for (auto& skp : *list) *resp->add_skps() = std::move(skp);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::UpdateSkp(grpc::CallbackServerContext* ctx,
+                                                    const v1::UpdateSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (req->skp().etag().empty()) {
+      return core::FieldError("skp.etag", "send the etag of the plan as read, so no change is lost");
+    }
+    auto plan = LoadPlanUnderChange(call, req->skp().name(), "skp.name", deadline);
+    if (!plan.ok()) return plan.status();
+    const domain::PlanContext* context = &plan->context;
+    v1::Skp proposed = req->skp();
+    proposed.set_year(plan->skp.year());
+    std::vector<domain::Violation> violations = domain::CheckPlanDraft(proposed, *context);
+    for (auto& v : UnknownIntervensi(proposed, *context)) violations.push_back(std::move(v));
+    if (absl::Status st = Violations("the plan is not valid", std::move(violations)); !st.ok()) return st;
+    return Transition(call, req->skp().name(), req->skp().etag(), domain::SkpAction::kEdit,
+                      [&](v1::Skp& skp) {
+                        absl::flat_hash_map<std::string, bool> approved;
+                        for (const v1::Rhk& r : skp.rhks()) approved[r.id()] = r.approved();
+                        skp.set_approach(proposed.approach());
+                        *skp.mutable_rhks() = proposed.rhks();
+                        for (v1::Rhk& r : *skp.mutable_rhks()) {
+                          auto it = approved.find(r.id());
+                          r.set_approved(it != approved.end() && it->second);
+                        }
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::SubmitSkp(grpc::CallbackServerContext* ctx,
+                                                    const v1::TransitionSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto plan = LoadPlanUnderChange(call, req->name(), "name", deadline);
+    if (!plan.ok()) return plan.status();
+    const domain::PlanContext* context = &plan->context;
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kSubmit,
+                      [&](v1::Skp& skp) {
+                        return Violations("the plan is not complete enough to submit",
+                                          domain::CheckPlanForSubmission(skp, *context));
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::ApproveSkp(grpc::CallbackServerContext* ctx,
+                                                     const v1::TransitionSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kApprove,
+                      [](v1::Skp& skp) {
+                        for (v1::Rhk& r : *skp.mutable_rhks()) r.set_approved(true);
+                        skp.clear_return_note();
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::ReturnSkp(grpc::CallbackServerContext* ctx,
+                                                    const v1::TransitionSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = CheckReturnNote(req->note()); !st.ok()) return st;
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kReturn,
+                      [&](v1::Skp& skp) {
+                        skp.set_return_note(req->note());
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::ReviseSkp(grpc::CallbackServerContext* ctx,
+                                                    const v1::TransitionSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kRevise,
+                      [](v1::Skp& skp) {
+                        skp.set_revision(skp.revision() + 1);
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::SetExpectations(grpc::CallbackServerContext* ctx,
+                                                          const v1::SetExpectationsRequest* req,
+                                                          v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = CheckExpectations(*req); !st.ok()) return st;
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kSetExpectations,
+                      [&](v1::Skp& skp) {
+                        std::map<int, std::string> merged;
+                        for (const auto& e : skp.expectations()) merged[e.value()] = e.text();
+                        for (const auto& e : req->expectations()) merged[e.value()] = e.text();
+                        skp.clear_expectations();
+                        for (const auto& [value, text] : merged) {
+                          if (text.empty()) continue;
+                          v1::Expectation* e = skp.add_expectations();
+                          e->set_value(static_cast<v1::BerakhlakValue>(value));
+                          e->set_text(text);
+                        }
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::EvaluateSkp(grpc::CallbackServerContext* ctx,
+                                                      const v1::EvaluateSkpRequest* req, v1::Skp* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    std::vector<domain::Violation> violations = domain::CheckEvaluation(req->evaluation());
+    for (auto& v : violations) v.field = absl::StrCat("evaluation.", v.field);
+    if (absl::Status st = Violations("the evaluation is not complete", std::move(violations)); !st.ok()) {
+      return st;
+    }
+    return Transition(call, req->name(), req->etag(), domain::SkpAction::kEvaluate,
+                      [&](v1::Skp& skp) {
+                        v1::SkpEvaluation* ev = skp.mutable_evaluation();
+                        *ev = req->evaluation();
+                        ev->set_predikat(domain::PredikatFor(ev->hasil_kerja(), ev->perilaku_kerja()));
+                        ev->set_evaluator(absl::StrCat("employees/", call.principal.nip));
+                        const absl::Time now = clock_.Now();
+                        ev->mutable_evaluate_time()->set_seconds(absl::ToUnixSeconds(now));
+                        return absl::OkStatus();
+                      },
+                      resp, deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::ListSubordinateSkps(
+    grpc::CallbackServerContext* ctx, const v1::ListSubordinateSkpsRequest* req,
+    v1::ListSubordinateSkpsResponse* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->superior(), "superior");
+    if (!nip.ok()) return nip.status();
+    absl::CivilDay day = clock_.TodayInJakarta();
+    if (req->has_date()) {
+      auto d = domain::FromProtoDate(req->date());
+      if (!d.ok()) return core::FieldError("date", d.status().message());
+      day = *d;
+    }
+    const int32_t year = req->year() != 0 ? req->year() : static_cast<int32_t>(day.year());
+    if (absl::Status st = CheckYear(year, "year"); !st.ok()) return st;
+    if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, *nip, deadline); !st.ok()) return st;
+    auto subordinates = directory_.ListSubordinates(*nip, day, deadline);
+    if (!subordinates.ok()) return subordinates.status();
+    for (const v1::Employee& e : *subordinates) {
+      v1::SubordinateSkp* s = resp->add_subordinates();
+      s->set_employee(absl::StrCat("employees/", e.nip()));
+      s->set_employee_name(e.full_name());
+      s->set_position_title(e.current_assignment().position_title());
+      auto skp = repo_.CurrentSkp(e.nip(), year, day, deadline);
+      if (!skp.ok()) return skp.status();
+      if (*skp) *s->mutable_skp() = **skp;
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::GetOpdSkpSummary(grpc::CallbackServerContext* ctx,
+                                                           const v1::GetOpdSkpSummaryRequest* req,
+                                                           v1::OpdSkpSummary* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto opd_year = OpdYearFor(call, req->name());
+    if (!opd_year.ok()) return opd_year.status();
+    auto facts = repo_.OpdYear(opd_year->opd, opd_year->year, clock_.TodayInJakarta(), deadline);
+    if (!facts.ok()) return facts.status();
+    *resp = SummaryOf(req->name(), *facts);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::GetCascade(grpc::CallbackServerContext* ctx,
+                                                     const v1::GetCascadeRequest* req,
+                                                     v1::Cascade* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto opd_year = OpdYearFor(call, req->name());
+    if (!opd_year.ok()) return opd_year.status();
+    auto rows = repo_.CascadeRows(opd_year->opd, opd_year->year, deadline);
+    if (!rows.ok()) return rows.status();
+    *resp = CascadeOf(req->name(), *rows);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::SetOrganizationPredikat(
+    grpc::CallbackServerContext* ctx, const v1::SetOrganizationPredikatRequest* req,
+    v1::OrganizationPredikat* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    if (req->predikat() <= v1::ORGANIZATION_PREDIKAT_UNSPECIFIED ||
+        !v1::OrganizationPredikatLevel_IsValid(req->predikat())) {
+      return core::FieldError("predikat", "choose ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG");
+    }
+    auto opd_year = OpdYearFor(call, req->name());
+    if (!opd_year.ok()) return opd_year.status();
+    return Reply(repo_.SetOrganizationPredikat(opd_year->opd, opd_year->year, req->predikat(),
+                                               call.audit, deadline),
+                 resp);
+  });
+}
+
+grpc::ServerUnaryReactor* SkpServiceImpl::FinalizeOpdSkps(grpc::CallbackServerContext* ctx,
+                                                          const v1::FinalizeOpdSkpsRequest* req,
+                                                          v1::FinalizeOpdSkpsResponse* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto opd_year = OpdYearFor(call, req->name());
+    if (!opd_year.ok()) return opd_year.status();
+    v1::QuotaReport report;
+    int not_evaluated = 0;
+    auto finalized = repo_.FinalizeOpdYear(
+        opd_year->opd, opd_year->year, clock_.TodayInJakarta(),
+        [&](const storage::OpdYearFacts& facts) {
+          report = QuotaReportOf(facts);
+          for (const v1::StateCount& sc : facts.states) {
+            if (sc.state() != v1::SKP_STATE_EVALUATED && sc.state() != v1::SKP_STATE_FINAL &&
+                sc.state() != v1::SKP_STATE_CLOSED_BY_TRANSFER) {
+              not_evaluated += sc.count();
+            }
+          }
+          return FinalizationAllowed(report);
+        },
+        call.audit, deadline);
+    if (!finalized.ok()) return finalized.status();
+    resp->set_finalized(*finalized);
+    resp->set_not_evaluated(not_evaluated);
+    *resp->mutable_quota() = std::move(report);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace kinerja::services

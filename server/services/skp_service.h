@@ -1,0 +1,98 @@
+// kinerja.v1.SkpService: the SKP plan's lifecycle, its evaluation and an OPD's year. Each handler:
+// validate -> authorize (policy table; the resource is the plan's employee or the OPD) -> domain rule
+// (server/domain/skp_lifecycle, skp_plan_rules, predikat, distribution_quota) -> storage -> map.
+// DOMAIN.md sections 2.3, 3 and 5.
+#ifndef KINERJA_SERVER_SERVICES_SKP_SERVICE_H_
+#define KINERJA_SERVER_SERVICES_SKP_SERVICE_H_
+
+#include <string>
+
+#include "kinerja/v1/skp.grpc.pb.h"
+#include "server/domain/civil_date.h"
+#include "server/domain/skp_lifecycle.h"
+#include "server/domain/skp_plan_rules.h"
+#include "server/services/access_guard.h"
+#include "server/services/skp_validation.h"
+#include "server/storage/directory_repository.h"
+#include "server/storage/skp_repository.h"
+
+namespace kinerja::services {
+
+class SkpServiceImpl final : public v1::SkpService::CallbackService {
+ public:
+  SkpServiceImpl(storage::SkpRepository& repo, storage::DirectoryRepository& directory,
+                 AccessGuard& guard, const domain::Clock& clock)
+      : repo_(repo), directory_(directory), guard_(guard), clock_(clock) {}
+
+  grpc::ServerUnaryReactor* CreateSkp(grpc::CallbackServerContext* ctx,
+                                      const v1::CreateSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* GetSkp(grpc::CallbackServerContext* ctx, const v1::GetSkpRequest* req,
+                                   v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ListSkps(grpc::CallbackServerContext* ctx,
+                                     const v1::ListSkpsRequest* req,
+                                     v1::ListSkpsResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateSkp(grpc::CallbackServerContext* ctx,
+                                      const v1::UpdateSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* SubmitSkp(grpc::CallbackServerContext* ctx,
+                                      const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ApproveSkp(grpc::CallbackServerContext* ctx,
+                                       const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ReturnSkp(grpc::CallbackServerContext* ctx,
+                                      const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ReviseSkp(grpc::CallbackServerContext* ctx,
+                                      const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* SetExpectations(grpc::CallbackServerContext* ctx,
+                                            const v1::SetExpectationsRequest* req,
+                                            v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* EvaluateSkp(grpc::CallbackServerContext* ctx,
+                                        const v1::EvaluateSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ListSubordinateSkps(grpc::CallbackServerContext* ctx,
+                                                const v1::ListSubordinateSkpsRequest* req,
+                                                v1::ListSubordinateSkpsResponse* resp) override;
+  grpc::ServerUnaryReactor* GetOpdSkpSummary(grpc::CallbackServerContext* ctx,
+                                             const v1::GetOpdSkpSummaryRequest* req,
+                                             v1::OpdSkpSummary* resp) override;
+  grpc::ServerUnaryReactor* GetCascade(grpc::CallbackServerContext* ctx,
+                                       const v1::GetCascadeRequest* req,
+                                       v1::Cascade* resp) override;
+  grpc::ServerUnaryReactor* SetOrganizationPredikat(grpc::CallbackServerContext* ctx,
+                                                    const v1::SetOrganizationPredikatRequest* req,
+                                                    v1::OrganizationPredikat* resp) override;
+  grpc::ServerUnaryReactor* FinalizeOpdSkps(grpc::CallbackServerContext* ctx,
+                                            const v1::FinalizeOpdSkpsRequest* req,
+                                            v1::FinalizeOpdSkpsResponse* resp) override;
+
+ private:
+  // The plan rules' context for `nip`'s plan of `year` on the assignment active today: JPT or not,
+  // top of the cascade or not, and the superior's approved RHK.
+  absl::StatusOr<domain::PlanContext> ContextFor(const std::string& nip,
+                                                 const storage::SkpAssignment& assignment,
+                                                 int32_t year, absl::Time deadline);
+  // Validates the name, checks access to the plan's employee, then applies `change` to the stored
+  // plan (under its lock, with the etag) after the lifecycle allows `action`.
+  absl::Status Transition(const CallInfo& call, const std::string& name, const std::string& etag,
+                          domain::SkpAction action,
+                          const std::function<absl::Status(v1::Skp&)>& change, v1::Skp* resp,
+                          absl::Time deadline);
+  // The refusal for a plan closed by a transfer, naming the assignment active today.
+  absl::Status ClosedByTransfer(const v1::Skp& skp, absl::Time deadline);
+  // "opds/{opd}/years/{year}", validated, after the OPD-resource check.
+  absl::StatusOr<OpdYear> OpdYearFor(const CallInfo& call, const std::string& name);
+  // For edits and submission: the plan as stored (refused when closed by a transfer) and the plan
+  // rules' context, after the access check.
+  struct PlanUnderChange {
+    v1::Skp skp;
+    domain::PlanContext context;
+  };
+  absl::StatusOr<PlanUnderChange> LoadPlanUnderChange(const CallInfo& call, const std::string& name,
+                                                      absl::string_view field, absl::Time deadline);
+
+  storage::SkpRepository& repo_;
+  storage::DirectoryRepository& directory_;
+  AccessGuard& guard_;
+  const domain::Clock& clock_;
+};
+
+}  // namespace kinerja::services
+
+#endif  // KINERJA_SERVER_SERVICES_SKP_SERVICE_H_
