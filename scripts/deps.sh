@@ -52,6 +52,7 @@ KINERJA_NPM_DIRS=(
   gateway/console
   gateway/openapi/validate
   tests/browser
+  tests/deploy
 )
 
 missing_packages() {
