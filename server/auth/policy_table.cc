@@ -68,6 +68,7 @@ const std::vector<MethodPolicy>& Table() {
     {"/kinerja.v1.SkpService/UpdateSkp",                             kSelf,                            Resource::kEmployee, true,  false},
     {"/kinerja.v1.SkpService/SubmitSkp",                             kSelf,                            Resource::kEmployee, true,  false},
     {"/kinerja.v1.SkpService/ReviseSkp",                             kSelf,                            Resource::kEmployee, true,  false},
+    {"/kinerja.v1.SkpService/ListIntervensiOptions",                 kEmployeeReaders,                 Resource::kEmployee, false, false},
     {"/kinerja.v1.SkpService/ApproveSkp",                            kSuperior,                        Resource::kEmployee, true,  false},
     {"/kinerja.v1.SkpService/ReturnSkp",                             kSuperior,                        Resource::kEmployee, true,  false},
     {"/kinerja.v1.SkpService/SetExpectations",                       kSuperior,                        Resource::kEmployee, true,  false},

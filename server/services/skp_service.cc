@@ -264,6 +264,38 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ReviseSkp(grpc::CallbackServerContext*
   });
 }
 
+grpc::ServerUnaryReactor* SkpServiceImpl::ListIntervensiOptions(
+    grpc::CallbackServerContext* ctx, const v1::ListIntervensiOptionsRequest* req,
+    v1::ListIntervensiOptionsResponse* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
+                                                                     absl::Time deadline) {
+    auto nip = NipFromName(req->parent(), "parent");
+    if (!nip.ok()) return nip.status();
+    if (absl::Status st = CheckYear(req->year(), "year"); !st.ok()) return st;
+    if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, *nip, deadline); !st.ok()) return st;
+    const absl::CivilDay today = clock_.TodayInJakarta();
+    auto assignment = repo_.ActiveAssignment(*nip, today, deadline);
+    if (!assignment.ok()) return assignment.status();
+    resp->set_jpt(assignment->position_kind == v1::JPT);
+    resp->set_top_of_cascade(resp->jpt());
+    auto superior = directory_.GetSuperior(*nip, today, deadline);
+    if (absl::IsNotFound(superior.status())) {
+      resp->set_top_of_cascade(true);
+      return absl::OkStatus();
+    }
+    if (!superior.ok()) return superior.status();
+    resp->set_superior(absl::StrCat("employees/", superior->employee().nip()));
+    resp->set_superior_name(superior->employee().full_name());
+    auto plan = repo_.ApprovedPlan(superior->employee().nip(), req->year(), today, deadline);
+    if (!plan.ok()) return plan.status();
+    if (*plan) {
+      resp->set_superior_skp((*plan)->name());
+      *resp->mutable_rhks() = (*plan)->rhks();
+    }
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* SkpServiceImpl::SetExpectations(grpc::CallbackServerContext* ctx,
                                                           const v1::SetExpectationsRequest* req,
                                                           v1::Skp* resp) {

@@ -41,6 +41,9 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
                                       const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
   grpc::ServerUnaryReactor* ReviseSkp(grpc::CallbackServerContext* ctx,
                                       const v1::TransitionSkpRequest* req, v1::Skp* resp) override;
+  grpc::ServerUnaryReactor* ListIntervensiOptions(grpc::CallbackServerContext* ctx,
+                                                  const v1::ListIntervensiOptionsRequest* req,
+                                                  v1::ListIntervensiOptionsResponse* resp) override;
   grpc::ServerUnaryReactor* SetExpectations(grpc::CallbackServerContext* ctx,
                                             const v1::SetExpectationsRequest* req,
                                             v1::Skp* resp) override;

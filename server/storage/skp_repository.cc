@@ -205,26 +205,32 @@ absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id
   });
 }
 
+absl::StatusOr<std::optional<v1::Skp>> SkpRepository::ApprovedPlan(const std::string& nip,
+                                                                   int32_t year, absl::CivilDay day,
+                                                                   absl::Time deadline) {
+  auto plan = CurrentSkp(nip, year, day, deadline);
+  if (!plan.ok() || !*plan) return plan;
+  v1::Skp& skp = **plan;
+  if (skp.state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) return std::optional<v1::Skp>();
+  google::protobuf::RepeatedPtrField<v1::Rhk> approved;
+  for (v1::Rhk& r : *skp.mutable_rhks()) {
+    if (r.approved()) *approved.Add() = std::move(r);
+  }
+  skp.mutable_rhks()->Swap(&approved);
+  return plan;
+}
+
 absl::StatusOr<absl::flat_hash_set<std::string>> SkpRepository::ApprovedRhks(const std::string& nip,
                                                                              int32_t year,
                                                                              absl::CivilDay day,
                                                                              absl::Time deadline) {
-  return pool_.Run(deadline, "ApprovedRhks",
-                   [&](Connection& c) -> absl::StatusOr<absl::flat_hash_set<std::string>> {
-    auto& sel = c.Prepare(
-        "SELECT r.id FROM skps s JOIN assignments a ON a.id = s.assignment_id"
-        " JOIN skp_rhks r ON r.skp_id = s.id WHERE s.nip = ? AND s.year = ? AND r.approved"
-        " AND s.state <> 'SKP_STATE_CLOSED_BY_TRANSFER'"
-        " AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)");
-    sel.setString(1, nip);
-    sel.setInt(2, year);
-    sel.setString(3, DateParam(day));
-    sel.setString(4, DateParam(day));
-    auto rs = Query(sel);
-    absl::flat_hash_set<std::string> out;
-    while (rs->next()) out.insert(RhkName(rs->getInt64(1)));
-    return out;
-  });
+  auto plan = ApprovedPlan(nip, year, day, deadline);
+  if (!plan.ok()) return plan.status();
+  absl::flat_hash_set<std::string> out;
+  if (*plan) {
+    for (const v1::Rhk& r : (*plan)->rhks()) out.insert(r.id());
+  }
+  return out;
 }
 
 }  // namespace kinerja::storage

@@ -103,6 +103,9 @@ class SkpRepository {
   absl::StatusOr<absl::flat_hash_set<std::string>> ApprovedRhks(const std::string& nip,
                                                                 int32_t year, absl::CivilDay day,
                                                                 absl::Time deadline);
+  // The same plan and its approved RHK whole (with IKI); nullopt when there is no plan.
+  absl::StatusOr<std::optional<v1::Skp>> ApprovedPlan(const std::string& nip, int32_t year,
+                                                      absl::CivilDay day, absl::Time deadline);
 
   absl::StatusOr<OpdYearFacts> OpdYear(const std::string& opd_code, int32_t year,
                                        absl::CivilDay day, absl::Time deadline);

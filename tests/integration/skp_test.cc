@@ -88,6 +88,25 @@ TEST_F(SkpTest, DraftSubmitReturnResubmitApprove) {
   ASSERT_EQ(a.rhks_size(), 1);
   EXPECT_TRUE(a.rhks(0).approved());
 
+  // B's plan editor offers A's approved RHK as intervensi; A's offers none (top of the cascade).
+  v1::ListIntervensiOptionsRequest opt;
+  opt.set_parent(std::string("employees/") + kB);
+  opt.set_year(2026);
+  v1::ListIntervensiOptionsResponse options;
+  ASSERT_TRUE(skp_->ListIntervensiOptions(CtxAs(token_[kB]).get(), opt, &options).ok());
+  EXPECT_EQ(options.superior(), std::string("employees/") + kA);
+  EXPECT_EQ(options.superior_skp(), a.name());
+  ASSERT_EQ(options.rhks_size(), 1);
+  EXPECT_EQ(options.rhks(0).id(), a.rhks(0).id());
+  EXPECT_FALSE(options.top_of_cascade());
+  opt.set_parent(std::string("employees/") + kA);
+  ASSERT_TRUE(skp_->ListIntervensiOptions(CtxAs(token_[kA]).get(), opt, &options).ok());
+  EXPECT_TRUE(options.top_of_cascade());
+  EXPECT_TRUE(options.jpt());
+  opt.set_parent(std::string("employees/") + kB);
+  EXPECT_EQ(skp_->ListIntervensiOptions(CtxAs(token_[kD]).get(), opt, &options).error_code(),
+            StatusCode::PERMISSION_DENIED);
+
   v1::Skp b;
   grpc::Status st = Create(kB, {Rhk("Tersedianya aplikasi layanan publik terintegrasi", a.rhks(0).id())}, &b);
   ASSERT_TRUE(st.ok()) << st.error_message();
