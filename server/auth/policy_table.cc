@@ -77,6 +77,7 @@ const std::vector<MethodPolicy>& Table() {
     {"/kinerja.v1.SkpService/GetOpdSkpSummary",                      kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
     {"/kinerja.v1.SkpService/GetCascade",                            kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
     {"/kinerja.v1.SkpService/SetOrganizationPredikat",               kAdmin | kEvaluator,              Resource::kOpd,      true,  false},
+    {"/kinerja.v1.SkpService/ListOpdQuotaReports",                   kAdmin | kEvaluator,              Resource::kNone,     false, false},
     {"/kinerja.v1.SkpService/FinalizeOpdSkps",                       kAdmin | kOpdHead,                Resource::kOpd,      true,  false},
   };
   return table;

@@ -36,17 +36,22 @@ v1::QuotaReport QuotaReportOf(const storage::OpdYearFacts& facts) {
   return report;
 }
 
+void AddPredikatCounts(const domain::PredikatCounts& counts,
+                       google::protobuf::RepeatedPtrField<v1::PredikatCount>* out) {
+  for (int p = v1::PREDIKAT_SANGAT_BAIK; p <= v1::PREDIKAT_SANGAT_KURANG; ++p) {
+    v1::PredikatCount* pc = out->Add();
+    pc->set_predikat(static_cast<v1::Predikat>(p));
+    pc->set_count(counts[p]);
+  }
+}
+
 v1::OpdSkpSummary SummaryOf(const std::string& name, const storage::OpdYearFacts& facts) {
   v1::OpdSkpSummary s;
   s.set_name(name);
   s.set_employees(facts.employees);
   for (const auto& sc : facts.states) *s.add_states() = sc;
   for (const auto& w : facts.without_skp) *s.add_without_skp() = w;
-  for (int p = v1::PREDIKAT_SANGAT_BAIK; p <= v1::PREDIKAT_SANGAT_KURANG; ++p) {
-    v1::PredikatCount* pc = s.add_predikats();
-    pc->set_predikat(static_cast<v1::Predikat>(p));
-    pc->set_count(facts.predikats[p]);
-  }
+  AddPredikatCounts(facts.predikats, s.mutable_predikats());
   *s.mutable_quota() = QuotaReportOf(facts);
   return s;
 }

@@ -16,6 +16,10 @@ namespace kinerja::services {
 // while no organisation predikat is entered.
 v1::QuotaReport QuotaReportOf(const storage::OpdYearFacts& facts);
 
+// The predikat counts, each predikat once, in the matrix's order.
+void AddPredikatCounts(const domain::PredikatCounts& counts,
+                       google::protobuf::RepeatedPtrField<v1::PredikatCount>* out);
+
 v1::OpdSkpSummary SummaryOf(const std::string& name, const storage::OpdYearFacts& facts);
 
 // FAILED_PRECONDITION naming each failed check with its counts, when the report does not hold and

@@ -419,6 +419,24 @@ grpc::ServerUnaryReactor* SkpServiceImpl::SetOrganizationPredikat(
   });
 }
 
+grpc::ServerUnaryReactor* SkpServiceImpl::ListOpdQuotaReports(
+    grpc::CallbackServerContext* ctx, const v1::ListOpdQuotaReportsRequest* req,
+    v1::ListOpdQuotaReportsResponse* resp) {
+  return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo&,
+                                                                     absl::Time deadline) {
+    if (absl::Status st = CheckYear(req->year(), "year"); !st.ok()) return st;
+    auto city = repo_.CityQuotaFacts(req->year(), deadline);
+    if (!city.ok()) return city.status();
+    for (const auto& [code, facts] : *city) {
+      v1::OpdQuotaReport* r = resp->add_reports();
+      r->set_opd(absl::StrCat("opds/", code));
+      AddPredikatCounts(facts.predikats, r->mutable_predikats());
+      *r->mutable_quota() = QuotaReportOf(facts);
+    }
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* SkpServiceImpl::FinalizeOpdSkps(grpc::CallbackServerContext* ctx,
                                                           const v1::FinalizeOpdSkpsRequest* req,
                                                           v1::FinalizeOpdSkpsResponse* resp) {

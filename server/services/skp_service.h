@@ -61,6 +61,9 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
   grpc::ServerUnaryReactor* SetOrganizationPredikat(grpc::CallbackServerContext* ctx,
                                                     const v1::SetOrganizationPredikatRequest* req,
                                                     v1::OrganizationPredikat* resp) override;
+  grpc::ServerUnaryReactor* ListOpdQuotaReports(grpc::CallbackServerContext* ctx,
+                                                const v1::ListOpdQuotaReportsRequest* req,
+                                                v1::ListOpdQuotaReportsResponse* resp) override;
   grpc::ServerUnaryReactor* FinalizeOpdSkps(grpc::CallbackServerContext* ctx,
                                             const v1::FinalizeOpdSkpsRequest* req,
                                             v1::FinalizeOpdSkpsResponse* resp) override;

@@ -1,5 +1,6 @@
 // SkpRepository's reads and writes over an OPD's year: the summary facts, the cascade's rows, the
 // organisation predikat and finalisation.
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/domain/civil_date.h"
@@ -21,6 +22,40 @@ std::optional<int64_t> OpdIdOf(Connection& c, const std::string& code) {
 
 absl::Status OpdNotFound(const std::string& code) {
   return absl::NotFoundError(absl::StrCat("OPD '", code, "' not found"));
+}
+
+// The year's quota rules for `f`'s organisation predikat, and whether a violation blocks.
+absl::Status LoadQuotaConfiguration(Connection& c, int32_t year, OpdYearFacts* f) {
+  if (f->organization_predikat != v1::ORGANIZATION_PREDIKAT_UNSPECIFIED) {
+    const std::string level(absl::StripPrefix(
+        v1::OrganizationPredikatLevel_Name(f->organization_predikat), "ORGANIZATION_PREDIKAT_"));
+    auto& sel = c.Prepare(
+        "SELECT predikats, bound, value FROM skp_quota_rules WHERE organization_predikat = ?"
+        " AND valid_from_year = (SELECT MAX(valid_from_year) FROM skp_quota_rules"
+        "   WHERE organization_predikat = ? AND valid_from_year <= ?) ORDER BY ordinal");
+    sel.setString(1, level);
+    sel.setString(2, level);
+    sel.setInt(3, year);
+    auto rs = Query(sel);
+    while (rs->next()) {
+      auto rule = domain::ParseQuotaRule(std::string(rs->getString(1)), std::string(rs->getString(2)),
+                                         rs->getInt(3));
+      if (!rule.ok()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("the distribution-quota configuration is invalid: ", rule.status().message()));
+      }
+      f->rules.push_back(*std::move(rule));
+    }
+  }
+  {
+    auto& sel = c.Prepare(
+        "SELECT quota_blocks_finalization FROM skp_year_settings WHERE valid_from_year <= ?"
+        " ORDER BY valid_from_year DESC LIMIT 1");
+    sel.setInt(1, year);
+    auto rs = Query(sel);
+    if (rs->next()) f->quota_blocks_finalization = rs->getBoolean(1);
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, int32_t year,
@@ -108,35 +143,7 @@ absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, int32_t 
                                             v1::ORGANIZATION_PREDIKAT_UNSPECIFIED);
     }
   }
-  if (f.organization_predikat != v1::ORGANIZATION_PREDIKAT_UNSPECIFIED) {
-    const std::string level(absl::StripPrefix(
-        v1::OrganizationPredikatLevel_Name(f.organization_predikat), "ORGANIZATION_PREDIKAT_"));
-    auto& sel = c.Prepare(
-        "SELECT predikats, bound, value FROM skp_quota_rules WHERE organization_predikat = ?"
-        " AND valid_from_year = (SELECT MAX(valid_from_year) FROM skp_quota_rules"
-        "   WHERE organization_predikat = ? AND valid_from_year <= ?) ORDER BY ordinal");
-    sel.setString(1, level);
-    sel.setString(2, level);
-    sel.setInt(3, year);
-    auto rs = Query(sel);
-    while (rs->next()) {
-      auto rule = domain::ParseQuotaRule(std::string(rs->getString(1)), std::string(rs->getString(2)),
-                                         rs->getInt(3));
-      if (!rule.ok()) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("the distribution-quota configuration is invalid: ", rule.status().message()));
-      }
-      f.rules.push_back(*std::move(rule));
-    }
-  }
-  {
-    auto& sel = c.Prepare(
-        "SELECT quota_blocks_finalization FROM skp_year_settings WHERE valid_from_year <= ?"
-        " ORDER BY valid_from_year DESC LIMIT 1");
-    sel.setInt(1, year);
-    auto rs = Query(sel);
-    if (rs->next()) f.quota_blocks_finalization = rs->getBoolean(1);
-  }
+  if (absl::Status st = LoadQuotaConfiguration(c, year, &f); !st.ok()) return st;
   return f;
 }
 
@@ -148,6 +155,58 @@ absl::StatusOr<OpdYearFacts> SkpRepository::OpdYear(const std::string& opd_code,
     auto opd = OpdIdOf(c, opd_code);
     if (!opd) return OpdNotFound(opd_code);
     return LoadOpdYear(c, *opd, year, day);
+  });
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, OpdYearFacts>>> SkpRepository::CityQuotaFacts(
+    int32_t year, absl::Time deadline) {
+  using Out = std::vector<std::pair<std::string, OpdYearFacts>>;
+  return pool_.Run(deadline, "CityQuotaFacts", [&](Connection& c) -> absl::StatusOr<Out> {
+    Out out;
+    absl::flat_hash_map<int64_t, size_t> index;
+    {
+      auto& sel = c.Prepare(
+          "SELECT o.id, o.code, p.predikat FROM opds o LEFT JOIN organization_predikats p"
+          " ON p.opd_id = o.id AND p.year = ? ORDER BY o.code");
+      sel.setInt(1, year);
+      auto rs = Query(sel);
+      while (rs->next()) {
+        OpdYearFacts f;
+        f.opd_id = rs->getInt64(1);
+        if (!rs->isNull(3)) {
+          f.organization_predikat = ParseEnumOr(std::string(rs->getString(3)),
+                                                v1::OrganizationPredikatLevel_Parse,
+                                                v1::ORGANIZATION_PREDIKAT_UNSPECIFIED);
+        }
+        index[f.opd_id] = out.size();
+        out.emplace_back(std::string(rs->getString(2)), std::move(f));
+      }
+    }
+    {
+      auto& sel = c.Prepare(
+          "SELECT opd_id, predikat, COUNT(*) FROM skps WHERE year = ? AND state IN"
+          " ('SKP_STATE_EVALUATED', 'SKP_STATE_FINAL') GROUP BY opd_id, predikat");
+      sel.setInt(1, year);
+      auto rs = Query(sel);
+      while (rs->next()) {
+        auto it = index.find(rs->getInt64(1));
+        const v1::Predikat p = ParseEnumOr(std::string(rs->getString(2)), v1::Predikat_Parse,
+                                           v1::PREDIKAT_UNSPECIFIED);
+        if (it != index.end() && p != v1::PREDIKAT_UNSPECIFIED) out[it->second].second.predikats[p] += rs->getInt(3);
+      }
+    }
+    // The rules differ only by organisation predikat: read each level's once.
+    absl::flat_hash_map<int, OpdYearFacts> by_level;
+    for (auto& [code, f] : out) {
+      auto [it, inserted] = by_level.try_emplace(f.organization_predikat);
+      if (inserted) {
+        it->second.organization_predikat = f.organization_predikat;
+        if (absl::Status st = LoadQuotaConfiguration(c, year, &it->second); !st.ok()) return st;
+      }
+      f.rules = it->second.rules;
+      f.quota_blocks_finalization = it->second.quota_blocks_finalization;
+    }
+    return out;
   });
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -109,6 +110,10 @@ class SkpRepository {
 
   absl::StatusOr<OpdYearFacts> OpdYear(const std::string& opd_code, int32_t year,
                                        absl::CivilDay day, absl::Time deadline);
+  // The quota facts (predikat counts, organisation predikat, rules, blocking) of every OPD for the
+  // year, by OPD code, read in a few queries for the whole city; the other fields stay empty.
+  absl::StatusOr<std::vector<std::pair<std::string, OpdYearFacts>>> CityQuotaFacts(
+      int32_t year, absl::Time deadline);
   absl::StatusOr<std::vector<CascadeRow>> CascadeRows(const std::string& opd_code, int32_t year,
                                                       absl::Time deadline);
   absl::StatusOr<v1::OrganizationPredikat> SetOrganizationPredikat(

@@ -385,6 +385,28 @@ TEST_F(SkpTest, EvaluationPredikatAndTheQuotaAtFinalisation) {
   EXPECT_FALSE(summary.quota().checks(0).satisfied());  // Baik at most 70%: 1 of 1
   EXPECT_EQ(summary.quota().checks(0).count(), 1);
   EXPECT_EQ(summary.quota().checks(0).total(), 1);
+  // The city's report shows the same for DISKOMINFO, and DINKES without an organisation predikat.
+  v1::ListOpdQuotaReportsRequest city;
+  city.set_year(2026);
+  v1::ListOpdQuotaReportsResponse reports;
+  ASSERT_TRUE(skp_->ListOpdQuotaReports(CtxAs(token_[kF]).get(), city, &reports).ok());
+  int seen = 0;
+  for (const auto& r : reports.reports()) {
+    if (r.opd() == "opds/DISKOMINFO") {
+      ++seen;
+      EXPECT_EQ(r.quota().organization_predikat(), v1::ORGANIZATION_PREDIKAT_BAIK);
+      EXPECT_FALSE(r.quota().satisfied());
+      EXPECT_EQ(r.predikats(1).predikat(), v1::PREDIKAT_BAIK);
+      EXPECT_EQ(r.predikats(1).count(), 1);
+    }
+    if (r.opd() == "opds/DINKES") {
+      ++seen;
+      EXPECT_EQ(r.quota().organization_predikat(), v1::ORGANIZATION_PREDIKAT_UNSPECIFIED);
+    }
+  }
+  EXPECT_EQ(seen, 2);
+  EXPECT_EQ(skp_->ListOpdQuotaReports(CtxAs(token_[kA]).get(), city, &reports).error_code(),
+            StatusCode::PERMISSION_DENIED);
   // ISTIMEWA: Sangat Baik at most 70%: 0 of 1 holds; finalisation goes through.
   set.set_predikat(v1::ORGANIZATION_PREDIKAT_ISTIMEWA);
   ASSERT_TRUE(skp_->SetOrganizationPredikat(CtxAs(token_[kF]).get(), set, &op).ok());
