@@ -78,6 +78,10 @@ const std::vector<MethodPolicy>& Table() {
     {"/kinerja.v1.SkpService/GetCascade",                            kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
     {"/kinerja.v1.SkpService/SetOrganizationPredikat",               kAdmin | kEvaluator,              Resource::kOpd,      true,  false},
     {"/kinerja.v1.SkpService/ListOpdQuotaReports",                   kAdmin | kEvaluator,              Resource::kNone,     false, false},
+    // The exchange with BKN's e-Kinerja: files are the OPD's operators' and BKPP's work; imported
+    // plans are drafts their employees still submit themselves.
+    {"/kinerja.v1.SkpService/ExportSkps",                            kAdmin | kEvaluator | kOpdRoles,  Resource::kOpd,      false, false},
+    {"/kinerja.v1.SkpService/ImportSkps",                            kAdmin | kOpdOperator,            Resource::kOpd,      true,  false},
     {"/kinerja.v1.SkpService/FinalizeOpdSkps",                       kAdmin | kOpdHead,                Resource::kOpd,      true,  false},
   };
   return table;

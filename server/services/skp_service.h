@@ -64,6 +64,12 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
   grpc::ServerUnaryReactor* ListOpdQuotaReports(grpc::CallbackServerContext* ctx,
                                                 const v1::ListOpdQuotaReportsRequest* req,
                                                 v1::ListOpdQuotaReportsResponse* resp) override;
+  grpc::ServerUnaryReactor* ExportSkps(grpc::CallbackServerContext* ctx,
+                                       const v1::ExportSkpsRequest* req,
+                                       v1::ExportSkpsResponse* resp) override;
+  grpc::ServerUnaryReactor* ImportSkps(grpc::CallbackServerContext* ctx,
+                                       const v1::ImportSkpsRequest* req,
+                                       v1::ImportSkpsResponse* resp) override;
   grpc::ServerUnaryReactor* FinalizeOpdSkps(grpc::CallbackServerContext* ctx,
                                             const v1::FinalizeOpdSkpsRequest* req,
                                             v1::FinalizeOpdSkpsResponse* resp) override;

@@ -210,6 +210,35 @@ absl::StatusOr<std::vector<std::pair<std::string, OpdYearFacts>>> SkpRepository:
   });
 }
 
+absl::StatusOr<SkpRepository::OpdPlans> SkpRepository::OpdYearPlans(const std::string& opd_code,
+                                                                   int32_t year,
+                                                                   absl::Time deadline) {
+  return pool_.Run(deadline, "OpdYearPlans", [&](Connection& c) -> absl::StatusOr<OpdPlans> {
+    auto opd = OpdIdOf(c, opd_code);
+    if (!opd) return OpdNotFound(opd_code);
+    auto& sel = c.Prepare(
+        "SELECT id FROM skps WHERE opd_id = ? AND year = ?"
+        " AND state <> 'SKP_STATE_CLOSED_BY_TRANSFER' ORDER BY nip");
+    sel.setInt64(1, *opd);
+    sel.setInt(2, year);
+    auto rs = Query(sel);
+    std::vector<int64_t> ids;
+    while (rs->next()) ids.push_back(rs->getInt64(1));
+    OpdPlans out;
+    for (int64_t id : ids) {
+      if (auto skp = LoadSkp(c, id, false)) out.skps.push_back(std::move(*skp));
+    }
+    auto& texts = c.Prepare(
+        "SELECT t.id, t.text FROM skps s JOIN skp_rhks r ON r.skp_id = s.id"
+        " JOIN skp_rhks t ON t.id = r.intervensi_rhk_id WHERE s.opd_id = ? AND s.year = ?");
+    texts.setInt64(1, *opd);
+    texts.setInt(2, year);
+    auto tr = Query(texts);
+    while (tr->next()) out.intervensi_texts[RhkName(tr->getInt64(1))] = tr->getString(2);
+    return out;
+  });
+}
+
 absl::StatusOr<std::vector<CascadeRow>> SkpRepository::CascadeRows(const std::string& opd_code,
                                                                    int32_t year,
                                                                    absl::Time deadline) {

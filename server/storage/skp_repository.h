@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
@@ -114,6 +115,14 @@ class SkpRepository {
   // year, by OPD code, read in a few queries for the whole city; the other fields stay empty.
   absl::StatusOr<std::vector<std::pair<std::string, OpdYearFacts>>> CityQuotaFacts(
       int32_t year, absl::Time deadline);
+  // The OPD's plans of the year not closed by a transfer, by NIP, and the text of every RHK they
+  // name as intervensi (by id), for the exchange file.
+  struct OpdPlans {
+    std::vector<v1::Skp> skps;
+    absl::flat_hash_map<std::string, std::string> intervensi_texts;
+  };
+  absl::StatusOr<OpdPlans> OpdYearPlans(const std::string& opd_code, int32_t year,
+                                        absl::Time deadline);
   absl::StatusOr<std::vector<CascadeRow>> CascadeRows(const std::string& opd_code, int32_t year,
                                                       absl::Time deadline);
   absl::StatusOr<v1::OrganizationPredikat> SetOrganizationPredikat(

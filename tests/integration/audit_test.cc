@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "kinerja/v1/skp.grpc.pb.h"
 #include "server/auth/policy_table.h"
@@ -229,6 +230,27 @@ class AuditTest : public OrgServerTest {
       ok(skp->FinalizeOpdSkps(Ctx().get(), req, &out), "FinalizeOpdSkps");
     }
     step(&v1::SkpService::Stub::ReviseSkp, a, top.name(), "ReviseSkp");
+    {
+      // A plan for C (under B) from an exchange file, its intervensi B's approved RHK by text.
+      v1::SkpExchangeFile file;
+      file.set_format_version("kinerja-skp-1");
+      v1::SkpExchangeRecord* r = file.add_skp();
+      r->set_nip(kC);
+      r->set_unit_kerja("DISKOMINFO");
+      r->set_tahun(2026);
+      r->set_pendekatan("KUALITATIF");
+      v1::SkpExchangeHasilKerja* h = r->add_hasil_kerja();
+      h->set_jenis("UTAMA");
+      h->set_rencana_hasil_kerja("Terkelolanya jaringan kota");
+      h->set_rhk_atasan_yang_diintervensi("Meningkatnya layanan digital kota");
+      v1::ImportSkpsRequest req;
+      req.set_name("opds/DISKOMINFO/years/2026");
+      req.set_format(v1::EXCHANGE_FORMAT_JSON);
+      ASSERT_TRUE(google::protobuf::util::MessageToJsonString(file, req.mutable_content()).ok());
+      v1::ImportSkpsResponse out;
+      ok(skp->ImportSkps(Ctx().get(), req, &out), "ImportSkps");
+      EXPECT_EQ(out.created(), 1);
+    }
   }
 };
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "google/protobuf/util/json_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "kinerja/v1/skp.grpc.pb.h"
@@ -456,6 +457,91 @@ TEST_F(SkpTest, TheCascadeShowsTheTreeAndItsGaps) {
   std::vector<std::string> unsupported;
   for (const auto& gap : cascade.unsupported()) unsupported.push_back(gap.rhk());
   EXPECT_THAT(unsupported, ::testing::UnorderedElementsAre(b.rhks(1).id(), c.rhks(0).id()));
+}
+
+TEST_F(SkpTest, PlansGoToAnExchangeFileAndComeBackAsDrafts) {
+  const v1::Skp a = ApprovedPlanOfA();
+  v1::Skp b;
+  ASSERT_TRUE(Create(kB, {Rhk("Tersedianya aplikasi layanan publik", a.rhks(0).id())}, &b).ok());
+  ASSERT_TRUE(Do(&v1::SkpService::Stub::SubmitSkp, kB, b, &b).ok());
+  ASSERT_TRUE(Do(&v1::SkpService::Stub::ApproveSkp, kA, b, &b).ok());
+
+  v1::ExportSkpsRequest exp;
+  exp.set_name("opds/DISKOMINFO/years/2026");
+  exp.set_format(v1::EXCHANGE_FORMAT_CSV);
+  v1::ExportSkpsResponse csv;
+  grpc::Status st = skp_->ExportSkps(Ctx().get(), exp, &csv);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(csv.skps(), 2);
+  EXPECT_EQ(csv.content_type(), "text/csv; charset=utf-8");
+  EXPECT_THAT(csv.content(), HasSubstr("Meningkatnya kualitas layanan digital Kota Semarang"));  // B's intervensi text
+  exp.set_format(v1::EXCHANGE_FORMAT_JSON);
+  v1::ExportSkpsResponse json;
+  ASSERT_TRUE(skp_->ExportSkps(Ctx().get(), exp, &json).ok());
+  EXPECT_THAT(json.content(), HasSubstr("\"rhk_atasan_yang_diintervensi\""));
+
+  // The operator of DISKOMINFO imports B's record again (skipped: B has a plan) and one for C
+  // copied from it, whose intervensi names B's approved RHK by its text.
+  v1::GrantRoleRequest grant;
+  grant.mutable_role_grant()->set_account(std::string("accounts/") + kE);
+  grant.mutable_role_grant()->set_role(v1::OPD_OPERATOR);
+  grant.mutable_role_grant()->set_opd("DISKOMINFO");
+  v1::RoleGrant g;
+  ASSERT_TRUE(server_->identity().GrantRole(Ctx().get(), grant, &g).ok());
+  std::string file = json.content();
+  v1::SkpExchangeFile parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(file, &parsed).ok());
+  v1::SkpExchangeRecord* for_c = nullptr;
+  for (auto& r : *parsed.mutable_skp()) {
+    if (r.nip() == kB) for_c = &r;
+  }
+  ASSERT_NE(for_c, nullptr);
+  v1::SkpExchangeRecord c_record = *for_c;
+  c_record.set_nip(kC);
+  c_record.mutable_hasil_kerja(0)->set_rhk_atasan_yang_diintervensi("Tersedianya aplikasi layanan publik");
+  c_record.mutable_hasil_kerja(0)->set_rencana_hasil_kerja("Terkelolanya aplikasi layanan");
+  *parsed.add_skp() = c_record;
+  std::string with_c;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(parsed, &with_c).ok());
+
+  v1::ImportSkpsRequest imp;
+  imp.set_name("opds/DISKOMINFO/years/2026");
+  imp.set_format(v1::EXCHANGE_FORMAT_JSON);
+  imp.set_content(with_c);
+  imp.set_validate_only(true);
+  v1::ImportSkpsResponse done;
+  st = skp_->ImportSkps(CtxAs(token_[kE]).get(), imp, &done);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_FALSE(done.applied());
+  EXPECT_EQ(done.skipped_existing(), 2);  // A and B
+  imp.set_validate_only(false);
+  ASSERT_TRUE(skp_->ImportSkps(CtxAs(token_[kE]).get(), imp, &done).ok());
+  EXPECT_EQ(done.created(), 1);
+  v1::ListSkpsRequest list;
+  list.set_parent(std::string("employees/") + kC);
+  v1::ListSkpsResponse c_plans;
+  ASSERT_TRUE(skp_->ListSkps(CtxAs(token_[kC]).get(), list, &c_plans).ok());
+  ASSERT_EQ(c_plans.skps_size(), 1);
+  EXPECT_EQ(c_plans.skps(0).state(), v1::SKP_STATE_DRAFT);
+  EXPECT_EQ(c_plans.skps(0).rhks(0).intervensi(), b.rhks(0).id());
+
+  // A file with an error stores nothing: D's record names an RHK the superior does not have.
+  c_record.set_nip(kD);
+  c_record.mutable_hasil_kerja(0)->set_rhk_atasan_yang_diintervensi("Tidak ada");
+  v1::SkpExchangeFile bad;
+  bad.set_format_version("kinerja-skp-1");
+  *bad.add_skp() = c_record;
+  std::string bad_json;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(bad, &bad_json).ok());
+  imp.set_content(bad_json);
+  st = skp_->ImportSkps(CtxAs(token_[kE]).get(), imp, &done);
+  EXPECT_EQ(st.error_code(), StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(FieldViolations(st), ::testing::Contains(HasSubstr("skp[0].hasil_kerja[0].rhk_atasan_yang_diintervensi")));
+  list.set_parent(std::string("employees/") + kD);
+  ASSERT_TRUE(skp_->ListSkps(Ctx().get(), list, &c_plans).ok());
+  EXPECT_EQ(c_plans.skps_size(), 0);
+  // Only operators and BKPP import; an employee may not.
+  EXPECT_EQ(skp_->ImportSkps(CtxAs(token_[kD]).get(), imp, &done).error_code(), StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace
