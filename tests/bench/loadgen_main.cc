@@ -39,7 +39,7 @@
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "gRPC server, HOST:PORT on loopback only");
 ABSL_FLAG(std::string, scenario, "ping",
-          "ping, get_employee, list_employees or http_get_employee (through the gateway)");
+          "ping, get_employee, get_skp, list_employees or http_get_employee (through the gateway)");
 ABSL_FLAG(std::string, http_target, "",
           "http_get_employee: the gateway, HOST:PORT on loopback only");
 ABSL_FLAG(int, http_threads, 2, "http_get_employee: client I/O threads (1..64)");
@@ -50,6 +50,7 @@ ABSL_FLAG(int64_t, max_calls, 0, "stop after this many calls in the window; 0: d
 ABSL_FLAG(double, warmup_s, 1, "warm-up before the window, in seconds (0..30)");
 ABSL_FLAG(int, deadline_ms, 5000, "deadline of each call");
 ABSL_FLAG(int, max_nips, 20000, "get_employee: NIPs to cycle through");
+ABSL_FLAG(std::string, skp_names_file, "", "get_skp: SKP names to cycle through, one a line");
 ABSL_FLAG(std::string, nip_cache_file, "",
           "get_employee: read the NIPs from this file when it exists, else fetch and write it");
 ABSL_FLAG(int, page_size, 50, "list_employees: page_size of each call");
@@ -166,6 +167,7 @@ int main(int argc, char** argv) {
   scenario_options.concurrency = static_cast<size_t>(concurrency);
   scenario_options.max_nips = static_cast<size_t>(absl::GetFlag(FLAGS_max_nips));
   scenario_options.nip_cache_file = absl::GetFlag(FLAGS_nip_cache_file);
+  scenario_options.skp_names_file = absl::GetFlag(FLAGS_skp_names_file);
   scenario_options.list_page_size = page_size;
   scenario_options.fetch.metadata = *metadata;
   if (over_http) {

@@ -8,6 +8,7 @@
 #include "absl/strings/strip.h"
 #include "kinerja/v1/diagnostics.grpc.pb.h"
 #include "kinerja/v1/directory.grpc.pb.h"
+#include "kinerja/v1/skp.grpc.pb.h"
 
 namespace kinerja::bench {
 namespace {
@@ -85,6 +86,25 @@ class ListEmployeesScenario final
   std::vector<std::string> opds_;
 };
 
+class GetSkpScenario final
+    : public SlotScenario<v1::SkpService, v1::GetSkpRequest, v1::Skp> {
+ public:
+  GetSkpScenario(const std::vector<std::shared_ptr<grpc::Channel>>& channels, size_t concurrency,
+                 std::vector<std::string> names)
+      : SlotScenario(channels, concurrency), names_(std::move(names)) {}
+  void Start(size_t slot, uint64_t seq, grpc::ClientContext* ctx, Done done) override {
+    requests_[slot].set_name(names_[seq % names_.size()]);
+    responses_[slot].Clear();
+    StubFor(slot).async()->GetSkp(ctx, &requests_[slot], &responses_[slot], std::move(done));
+  }
+  std::vector<std::string> Describe() const override {
+    return {absl::StrCat("\"skps\":", names_.size())};
+  }
+
+ private:
+  std::vector<std::string> names_;  // "employees/{nip}/skps/{id}"
+};
+
 std::vector<std::string> ReadLines(const std::string& path) {
   std::vector<std::string> lines;
   std::ifstream in(path);
@@ -153,6 +173,14 @@ absl::StatusOr<std::unique_ptr<Scenario>> MakeScenario(
     if (!nips.ok()) return nips.status();
     return std::make_unique<GetEmployeeScenario>(channels, options.concurrency, *std::move(nips));
   }
+  if (options.name == "get_skp") {
+    std::vector<std::string> names = ReadLines(options.skp_names_file);
+    if (names.empty()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "get_skp needs --skp_names_file with SKP names, one a line (", options.skp_names_file, ")"));
+    }
+    return std::make_unique<GetSkpScenario>(channels, options.concurrency, std::move(names));
+  }
   if (options.name == "list_employees") {
     auto opds = FetchOpdCodes(*directory, options.fetch);
     if (!opds.ok()) return opds.status();
@@ -163,7 +191,8 @@ absl::StatusOr<std::unique_ptr<Scenario>> MakeScenario(
                                                    options.list_page_size);
   }
   return absl::InvalidArgumentError(absl::StrCat(
-      "unknown scenario '", options.name, "'; expected ping, get_employee or list_employees"));
+      "unknown scenario '", options.name,
+      "'; expected ping, get_employee, get_skp or list_employees"));
 }
 
 }  // namespace kinerja::bench

@@ -31,10 +31,11 @@ class Scenario {
 };
 
 struct ScenarioOptions {
-  std::string name;  // ping, get_employee, list_employees
+  std::string name;  // ping, get_employee, list_employees, get_skp
   size_t concurrency = 32;
   size_t max_nips = 20000;    // get_employee: how many NIPs to cycle through
   std::string nip_cache_file; // get_employee: read NIPs from here if it exists, else write them
+  std::string skp_names_file; // get_skp: "employees/{nip}/skps/{id}", one a line
   int list_page_size = 50;    // list_employees
   FetchOptions fetch;         // for the set-up calls
 };

@@ -74,6 +74,7 @@ TARGET_RATE_RATIO=0.4   # GetEmployee rate >= 0.4 x Ping rate
 TARGET_P99_RATIO=2      # GetEmployee p99 <= 2 x Ping p99
 TARGET_IMPORT_RATE=20000
 TARGET_AUTH_RATIO=0.9   # GetEmployee rate signed in >= 0.9 x the same without authorization
+TARGET_SKP_RATIO=0.3    # GetSkp rate >= 0.3 x Ping rate
 TARGET_GW_RATE_RATIO=0.6  # GetEmployee through the gateway: rate >= 0.6 x the same call over gRPC
 TARGET_GW_P99_RATIO=2     # ... and p99 <= 2 x its p99
 # The server's first administrator: the demo administrator (kDemoAdminNip in tools/demo_data/model.h),
@@ -352,6 +353,27 @@ N_DEMO_USERS=$(($(wc -l <"$WORK/demo_users.csv") - 1))
 read -r N_EMPLOYEES N_OPDS N_POSITIONS <<<"$(db_sql kinerja_bench -e \
   'SELECT (SELECT COUNT(*) FROM employees), (SELECT COUNT(*) FROM opds), (SELECT COUNT(*) FROM positions)')"
 
+# SKPs for GetSkp: one APPROVED 2026 plan per open assignment, each with 3 RHK of 2 IKI and 2
+# expectations (a typical plan's size), written with SQL: the API path is measured, not the loading.
+db_sql kinerja_bench -e "
+  INSERT INTO skps (assignment_id, nip, opd_id, position_id, year, approach, state, start_date)
+    SELECT id, nip, opd_id, position_id, 2026, 'SKP_APPROACH_KUANTITATIF', 'SKP_STATE_APPROVED',
+      '2026-01-01' FROM assignments WHERE end_date IS NULL;
+  INSERT INTO skp_rhks (skp_id, ordinal, kind, text, approved)
+    SELECT s.id, q.seq, IF(q.seq = 0, 'RHK_KIND_UTAMA', 'RHK_KIND_TAMBAHAN'),
+      CONCAT('Rencana hasil kerja ', q.seq + 1, ' pegawai ', s.nip), TRUE
+    FROM skps s JOIN seq_0_to_2 q;
+  INSERT INTO skp_ikis (rhk_id, ordinal, text, aspect, target, unit)
+    SELECT r.id, q.seq, CONCAT('Indikator ', q.seq + 1), 'IKI_ASPECT_KUANTITAS', '12', 'dokumen'
+    FROM skp_rhks r JOIN seq_0_to_1 q;
+  INSERT INTO skp_expectations (skp_id, value, text)
+    SELECT s.id, v.value, 'Ekspektasi khusus pimpinan' FROM skps s
+    JOIN (SELECT 'BERAKHLAK_AKUNTABEL' AS value UNION ALL SELECT 'BERAKHLAK_KOLABORATIF') v;" ||
+  kinerja_die "bench: loading SKPs failed"
+db_sql kinerja_bench -e "SELECT CONCAT('employees/', nip, '/skps/', id) FROM skps ORDER BY nip" \
+  >"$WORK/skp_names.txt"
+N_SKPS="$(wc -l <"$WORK/skp_names.txt")"
+
 # ---------------------------------------------------------------------------------------------------
 # Interleaved rounds
 
@@ -404,6 +426,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
   # The same client, token and all: only the server's authentication and policy check differ.
   run_loadgen get_employee_unchecked get_employee "$TARGET_B" "$r" --login_nip "$BENCH_NIP"
   run_loadgen list_employees list_employees "$TARGET" "$r" --login_nip "$BENCH_NIP"
+  run_loadgen get_skp get_skp "$TARGET" "$r" --login_nip "$BENCH_NIP" \
+    --skp_names_file "$WORK/skp_names.txt"
   run_db "$r"
 done
 
@@ -426,10 +450,10 @@ run_import reimport_small --csv_file "$WORK/import_small.csv"
 # ---------------------------------------------------------------------------------------------------
 # The report
 
-SCENARIOS=(ping get_employee get_employee_gateway get_employee_unchecked list_employees select)
+SCENARIOS=(ping get_employee get_employee_gateway get_employee_unchecked list_employees get_skp select)
 # Every GetEmployee/ListEmployees scenario sends a session token (a guard against a mix-up): the
 # unchecked one too, so that only the server's check differs.
-for f in "$RESULTS"/get_employee.r*.json "$RESULTS"/list_employees.r*.json \
+for f in "$RESULTS"/get_employee.r*.json "$RESULTS"/list_employees.r*.json "$RESULTS"/get_skp.r*.json \
   "$RESULTS"/get_employee_unchecked.r*.json "$RESULTS"/get_employee_gateway.r*.json; do
   [[ "$(json_field "$f" signed_in)" == true ]] || kinerja_die "bench: $f was not signed in"
 done
@@ -445,6 +469,7 @@ list_rate_ratio="$(calc "${M[list_employees:rate]}" "${M[ping:rate]}")"
 list_p99_ratio="$(calc "${M[list_employees:p99_us]}" "${M[ping:p99_us]}")"
 get_select_ratio="$(calc "${M[get_employee:rate]}" "${M[select:rate]}")"
 auth_ratio="$(calc "${M[get_employee:rate]}" "${M[get_employee_unchecked:rate]}")"
+skp_rate_ratio="$(calc "${M[get_skp:rate]}" "${M[ping:rate]}")"
 gw_rate_ratio="$(calc "${M[get_employee_gateway:rate]}" "${M[get_employee:rate]}")"
 gw_p99_ratio="$(calc "${M[get_employee_gateway:p99_us]}" "${M[get_employee:p99_us]}")"
 # cpu_per_call SCENARIO PROCESS: µs of CPU per call, the ticks of the whole runs (warm-up included)
@@ -540,6 +565,9 @@ SECTION="$WORK/section.md"
   printf '| GetEmployee p99 | %s µs | Ping p99 %s µs | %s | ≤ %s × Ping | %s |\n' \
     "$(fmt_int "${M[get_employee:p99_us]}")" "$(fmt_int "${M[ping:p99_us]}")" "$get_p99_ratio" \
     "$TARGET_P99_RATIO" "$(verdict le "$get_p99_ratio" "$TARGET_P99_RATIO")"
+  printf '| GetSkp rate (an approved plan: 3 RHK, 6 IKI, 2 expectations; %s plans cycled) | %s calls/s | Ping %s calls/s | %s | ≥ %s × Ping | %s |\n' \
+    "$(fmt_int "$N_SKPS")" "$(fmt_int "${M[get_skp:rate]}")" "$(fmt_int "${M[ping:rate]}")" \
+    "$skp_rate_ratio" "$TARGET_SKP_RATIO" "$(verdict ge "$skp_rate_ratio" "$TARGET_SKP_RATIO")"
   printf '| Cost of authorization: GetEmployee rate signed in, against the same without the policy check | %s calls/s | unchecked %s calls/s | %s | ≥ %s × unchecked | %s |\n' \
     "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[get_employee_unchecked:rate]}")" \
     "$auth_ratio" "$TARGET_AUTH_RATIO" "$(verdict ge "$auth_ratio" "$TARGET_AUTH_RATIO")"
