@@ -133,6 +133,20 @@ absl::StatusOr<std::unique_ptr<TestServer>> TestServer::Start(
   return t;
 }
 
+absl::StatusOr<std::unique_ptr<ServerApp>> TestServer::StartReplica(ServerOptions options) {
+  options.listen_host = "127.0.0.1";
+  options.grpc_port = 0;
+  options.admin_port = 0;
+  options.db = PoolFor(db_, database_);
+  options.db_wait = absl::Seconds(10);
+  options.bootstrap_admin_nip = kAdminNip;
+  options.bootstrap_admin_password = kAdminPassword;
+  if (options.log_output == stdout) options.log_output = stderr;
+  auto replica = std::make_unique<ServerApp>(options, &clock_);
+  if (absl::Status st = replica->Start(); !st.ok()) return st;
+  return replica;
+}
+
 TestServer::~TestServer() {
   if (app_) app_->Shutdown();
   app_.reset();

@@ -42,6 +42,10 @@ class TestServer {
   static absl::StatusOr<std::unique_ptr<TestServer>> Start(
       ServerOptions overrides = {},
       std::shared_ptr<grpc::ChannelCredentials> channel_credentials = nullptr);
+  // Another server (a replica, as a second pod would be) on this server's database and clock, on
+  // free loopback ports. Destroy it (or Shutdown() it) before this TestServer, which drops the
+  // database.
+  absl::StatusOr<std::unique_ptr<ServerApp>> StartReplica(ServerOptions overrides = {});
   // A new channel to the server with other credentials (TLS clients with their own certificate).
   std::shared_ptr<grpc::Channel> ChannelWith(std::shared_ptr<grpc::ChannelCredentials> creds);
   ~TestServer();
