@@ -7,6 +7,7 @@
 #include "kinerja/v1/diagnostics.pb.h"
 #include "kinerja/v1/directory.pb.h"
 #include "kinerja/v1/identity.pb.h"
+#include "kinerja/v1/skp.pb.h"
 
 namespace kinerja::sdk::internal {
 
@@ -18,7 +19,8 @@ bool IsKinerjaMethod(absl::string_view name) {
   // Through a message of each file, so that the file's descriptors are linked in and registered.
   const google::protobuf::FileDescriptor* files[] = {
       v1::GetEmployeeRequest::descriptor()->file(), v1::LoginRequest::descriptor()->file(),
-      v1::ListAuditEventsRequest::descriptor()->file(), v1::PingRequest::descriptor()->file()};
+      v1::ListAuditEventsRequest::descriptor()->file(), v1::PingRequest::descriptor()->file(),
+      v1::GetSkpRequest::descriptor()->file()};
   for (const google::protobuf::FileDescriptor* file : files) {
     for (int i = 0; i < file->service_count(); ++i) {
       const google::protobuf::ServiceDescriptor* s = file->service(i);

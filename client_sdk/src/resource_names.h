@@ -29,6 +29,11 @@ inline constexpr char kOpds[] = "opds/";
 inline constexpr char kPositions[] = "positions/";
 inline constexpr char kEmployees[] = "employees/";
 
+// An OPD's year, "opds/{code}/years/{year}", from the OPD's code or name.
+inline std::string OpdYearName(absl::string_view opd, int year) {
+  return absl::StrCat(ResourceName(kOpds, opd), "/years/", year);
+}
+
 }  // namespace kinerja::sdk::internal
 
 #endif  // KINERJA_CLIENT_SDK_SRC_RESOURCE_NAMES_H_

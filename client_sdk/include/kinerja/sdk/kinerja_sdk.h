@@ -11,6 +11,7 @@
 #include "kinerja/sdk/identity_client.h"
 #include "kinerja/sdk/options.h"
 #include "kinerja/sdk/retry_policy.h"
+#include "kinerja/sdk/skp_client.h"
 #include "kinerja/sdk/status.h"
 #include "kinerja/sdk/stream_range.h"
 #include "kinerja/sdk/version.h"
