@@ -124,3 +124,23 @@ kinerja_free_port() {
   done
   return 1
 }
+
+# kinerja_write_bench_section NAME SECTION_FILE OUT: puts SECTION_FILE (which starts with
+# "<!-- bench:NAME:start -->" and ends with "<!-- bench:NAME:end -->") into the report OUT, in place
+# of the section of that name when OUT has one, else at the end; then prints it.
+kinerja_write_bench_section() {
+  local name="$1" section="$2" out="$3" tmp
+  tmp="$out.tmp.$$"
+  if [[ -f "$out" ]] && grep -q "<!-- bench:$name:start -->" "$out"; then
+    awk -v section="$section" -v start="<!-- bench:$name:start -->" -v end="<!-- bench:$name:end -->" '
+      $0 == start { while ((getline line < section) > 0) print line; skip = 1; next }
+      $0 == end { skip = 0; next }
+      !skip { print }' "$out" >"$tmp"
+  elif [[ -f "$out" ]]; then
+    { cat "$out"; echo; cat "$section"; } >"$tmp"
+  else
+    cat "$section" >"$tmp"
+  fi
+  mv -f "$tmp" "$out"
+  cat "$section"
+}

@@ -82,19 +82,7 @@ SECTION="$WORK/section.md"
   echo "<!-- bench:sdk:end -->"
 } >"$SECTION"
 
-tmp_out="$OUT.tmp.$$"
-if [[ -f "$OUT" ]] && grep -q '<!-- bench:sdk:start -->' "$OUT"; then
-  awk -v section="$SECTION" '
-    /<!-- bench:sdk:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-    /<!-- bench:sdk:end -->/ { skip = 0; next }
-    !skip { print }' "$OUT" >"$tmp_out"
-elif [[ -f "$OUT" ]]; then
-  { cat "$OUT"; echo; cat "$SECTION"; } >"$tmp_out"
-else
-  cat "$SECTION" >"$tmp_out"
-fi
-mv -f "$tmp_out" "$OUT"
-cat "$SECTION"
+kinerja_write_bench_section sdk "$SECTION" "$OUT"
 if [[ "$verdict" == FAIL && "${BENCH_ENFORCE:-1}" != 0 ]]; then
   kinerja_log "sdk bench: the ratio $ratio is below $TARGET_RATIO"
   exit 1

@@ -63,19 +63,7 @@ SECTION="$WORK/section.md"
   echo "<!-- bench:skp:end -->"
 } >"$SECTION"
 
-tmp_out="$OUT.tmp.$$"
-if [[ -f "$OUT" ]] && grep -q '<!-- bench:skp:start -->' "$OUT"; then
-  awk -v section="$SECTION" '
-    /<!-- bench:skp:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-    /<!-- bench:skp:end -->/ { skip = 0; next }
-    !skip { print }' "$OUT" >"$tmp_out"
-elif [[ -f "$OUT" ]]; then
-  { cat "$OUT"; echo; cat "$SECTION"; } >"$tmp_out"
-else
-  cat "$SECTION" >"$tmp_out"
-fi
-mv -f "$tmp_out" "$OUT"
-cat "$SECTION"
+kinerja_write_bench_section skp "$SECTION" "$OUT"
 if grep -q '| FAIL' "$SECTION"; then
   kinerja_log "skp bench: a target failed"
   exit 1

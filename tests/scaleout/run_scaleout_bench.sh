@@ -122,16 +122,4 @@ SECTION="$WORK/section.md"
   echo "<!-- bench:scaleout:end -->"
 } >"$SECTION"
 
-tmp_out="$OUT.tmp.$$"
-if [[ -f "$OUT" ]] && grep -q '<!-- bench:scaleout:start -->' "$OUT"; then
-  awk -v section="$SECTION" '
-    /<!-- bench:scaleout:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-    /<!-- bench:scaleout:end -->/ { skip = 0; next }
-    !skip { print }' "$OUT" >"$tmp_out"
-elif [[ -f "$OUT" ]]; then
-  { cat "$OUT"; echo; cat "$SECTION"; } >"$tmp_out"
-else
-  cat "$SECTION" >"$tmp_out"
-fi
-mv -f "$tmp_out" "$OUT"
-cat "$SECTION"
+kinerja_write_bench_section scaleout "$SECTION" "$OUT"
