@@ -9,7 +9,8 @@
 #   2. BUILD_DIR/server/kinerja_server with a bootstrap BKPP administrator (an employee of the test
 #      organisation), on free ports; login_lock_after=3 so the lock-out test needs few attempts
 #   3. BUILD_DIR/gateway/kinerja_gateway serving the console from BUILD_DIR/gateway/web
-#   4. the organisation of fixtures/org.mjs loaded through the gateway's HTTP API (seed_org.mjs)
+#   4. the organisation of fixtures/org.mjs and the SKP chain of fixtures/skp.mjs loaded through the
+#      gateway's HTTP API (seed_org.mjs, seed_skp.mjs)
 #   5. node --test *.test.mjs in headless Chromium (/usr/bin/chromium) with BASE_URL and
 #      SCREENSHOT_DIR=BUILD_DIR/tests/browser/screenshots
 # Everything it started is stopped on exit, also after a failure or Ctrl-C; a run left behind by a
@@ -119,7 +120,8 @@ new_password() { # "Kinerja-<hex>!": meets the password rules; no run of 8 digit
 KINERJA_BT_ADMIN_PASSWORD="$(new_password)"
 KINERJA_BT_OPERATOR_PASSWORD="$(new_password)"
 KINERJA_BT_LOCKOUT_PASSWORD="$(new_password)"
-export KINERJA_BT_ADMIN_PASSWORD KINERJA_BT_OPERATOR_PASSWORD KINERJA_BT_LOCKOUT_PASSWORD
+KINERJA_BT_SKP_PASSWORD="$(new_password)"
+export KINERJA_BT_ADMIN_PASSWORD KINERJA_BT_OPERATOR_PASSWORD KINERJA_BT_LOCKOUT_PASSWORD KINERJA_BT_SKP_PASSWORD
 ADMIN_NIP="$(cd "$HERE" && node --input-type=module -e \
   "import('./fixtures/org.mjs').then((m) => console.log(m.ADMIN.nip))")"
 [[ "$ADMIN_NIP" =~ ^[0-9]{18}$ ]] || kinerja_die "fixtures/org.mjs gave no administrator NIP"

@@ -1,10 +1,12 @@
 // Loads the organisation of fixtures/org.mjs through the gateway's HTTP/JSON API, signed in as the
-// bootstrap BKPP administrator (a bearer token from POST /v1/sessions:login), and prepares the
-// accounts the tests use. Run by run_browser_tests.sh; exits non-zero with the failing call on error.
+// bootstrap BKPP administrator (a bearer token from POST /v1/sessions:login), prepares the accounts
+// the tests use, and loads the SKP chain of fixtures/skp.mjs (seed_skp.mjs). Run by
+// run_browser_tests.sh; exits non-zero with the failing call on error.
 //   BASE_URL=http://127.0.0.1:PORT KINERJA_BT_ADMIN_PASSWORD=... KINERJA_BT_OPERATOR_PASSWORD=...
-//   KINERJA_BT_LOCKOUT_PASSWORD=... node seed_org.mjs
+//   KINERJA_BT_LOCKOUT_PASSWORD=... KINERJA_BT_SKP_PASSWORD=... node seed_org.mjs
 import { config } from './lib/config.mjs';
 import { ADMIN, EMPLOYEES, LOCKOUT, OPDS, OPERATOR, POSITIONS, UNITS, employeesCsv } from './fixtures/org.mjs';
+import { seedSkp } from './seed_skp.mjs';
 
 const TIMEOUT_MS = 30_000;
 
@@ -48,10 +50,11 @@ async function main() {
     newPassword: config.lockoutPassword,
     skipChangeAtNextLogin: true,
   });
+  const skp = await seedSkp(call, post);
   await post('/v1/sessions:logout', {});
   console.log(
     `seed: ${OPDS.length} OPDs, ${UNITS.length} units, ${POSITIONS.length} positions, ` +
-      `${imported.employeesCreated} employees, 2 accounts`,
+      `${imported.employeesCreated} employees, 2 accounts; ${skp}`,
   );
 }
 

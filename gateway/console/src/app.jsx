@@ -16,8 +16,14 @@ import { EmployeePage } from './pages/EmployeePage.jsx';
 import { EmployeeSearchPage } from './pages/EmployeeSearchPage.jsx';
 import { LoginPage } from './pages/LoginPage.jsx';
 import { MessagePage } from './pages/MessagePage.jsx';
+import { MySkpPage } from './pages/MySkpPage.jsx';
 import { OpdListPage } from './pages/OpdListPage.jsx';
 import { OpdPage } from './pages/OpdPage.jsx';
+import { SkpDashboardPage } from './pages/SkpDashboardPage.jsx';
+import { SkpOwnerPage } from './pages/SkpOwnerPage.jsx';
+import { SkpPrintPage } from './pages/SkpPrintPage.jsx';
+import { SkpReviewPage } from './pages/SkpReviewPage.jsx';
+import { SubordinatesPage } from './pages/SubordinatesPage.jsx';
 
 const ROUTES = [
   ['/login', 'login'],
@@ -28,10 +34,29 @@ const ROUTES = [
   ['/employees', 'employees'],
   ['/employees/:nip', 'employee'],
   ['/audit', 'audit'],
+  ['/skp', 'mySkp'],
+  ['/skp/:id', 'ownSkp'],
+  ['/subordinates', 'subordinates'],
+  ['/subordinates/:nip/:id', 'reviewSkp'],
+  ['/skp-dashboard', 'skpDashboard'],
+  ['/print/skp/:nip/:id', 'printSkp'],
 ];
 
 // Which capability each page needs (see lib/roles.js); pages not listed are open to everyone.
-const NEEDS = { opds: 'directory', opd: 'directory', employees: 'employeeSearch', audit: 'audit' };
+const NEEDS = {
+  opds: 'directory',
+  opd: 'directory',
+  employees: 'employeeSearch',
+  audit: 'audit',
+  skpDashboard: 'skpDashboard',
+};
+
+/** Where the printable SKP goes back to: the own plan, the superior's review, or the dashboard. */
+function printBack(account, caps, nip, id) {
+  if (nip === account.nip) return `#/skp/${id}`;
+  if (caps.skpDashboard) return '#/skp-dashboard';
+  return `#/subordinates/${nip}/${id}`;
+}
 
 function Page({ match, route, account, caps, onPasswordChanged }) {
   if (!match) return <MessagePage title={t('notFound.title')} message={t('notFound.message')} />;
@@ -56,6 +81,20 @@ function Page({ match, route, account, caps, onPasswordChanged }) {
       );
     case 'audit':
       return <AuditPage query={route.query} />;
+    case 'mySkp':
+      return <MySkpPage key={account.nip} nip={account.nip} />;
+    case 'ownSkp':
+      return <SkpOwnerPage key={match.params.id} nip={account.nip} id={match.params.id} />;
+    case 'subordinates':
+      return <SubordinatesPage nip={account.nip} query={route.query} />;
+    case 'reviewSkp':
+      return <SkpReviewPage key={`${match.params.nip}/${match.params.id}`} nip={match.params.nip} id={match.params.id} />;
+    case 'skpDashboard':
+      return <SkpDashboardPage caps={caps} query={route.query} />;
+    case 'printSkp': {
+      const { nip, id } = match.params;
+      return <SkpPrintPage key={`${nip}/${id}`} nip={nip} id={id} back={printBack(account, caps, nip, id)} />;
+    }
     default:
       return null;
   }

@@ -27,6 +27,10 @@ export const config = {
   get lockoutPassword() {
     return required('KINERJA_BT_LOCKOUT_PASSWORD');
   },
+  // The people of fixtures/skp.mjs (no change of password at the first sign-in).
+  get skpPassword() {
+    return required('KINERJA_BT_SKP_PASSWORD');
+  },
 };
 
 /** A password the server accepts (>= 10 characters, letters, digits and others, no 8-digit run). */

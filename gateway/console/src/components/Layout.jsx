@@ -5,7 +5,15 @@ import { Alert } from './Alert.jsx';
 
 function navItems(caps, mustChangePassword) {
   if (mustChangePassword) return [];
-  const items = [{ href: '#/me', match: '/me', label: t('nav.me'), id: 'me' }];
+  const items = [
+    { href: '#/me', match: '/me', label: t('nav.me'), id: 'me' },
+    // Everyone has an own plan; anyone may have subordinates (the page says so when there are none).
+    { href: '#/skp', match: '/skp', label: t('nav.mySkp'), id: 'my-skp' },
+    { href: '#/subordinates', match: '/subordinates', label: t('nav.subordinates'), id: 'subordinates' },
+  ];
+  if (caps.skpDashboard) {
+    items.push({ href: '#/skp-dashboard', match: '/skp-dashboard', label: t('nav.skpDashboard'), id: 'skp-dashboard' });
+  }
   if (caps.directory) items.push({ href: '#/opds', match: '/opds', label: t('nav.opds'), id: 'opds' });
   if (caps.employeeSearch) {
     items.push({ href: '#/employees', match: '/employees', label: t('nav.employees'), id: 'employees' });
@@ -21,7 +29,7 @@ export function Layout({ account, caps, activePath, banner, onSignOut, children 
     item.match === '/me' ? activePath === '/me' : activePath === item.match || activePath.startsWith(`${item.match}/`);
   return (
     <div class="page">
-      <header class="topbar">
+      <header class="topbar no-print">
         <div class="brand">
           <span class="brand-name">Kinerja</span>
           <span class="brand-sub">{t('app.subtitle')}</span>
@@ -59,7 +67,7 @@ export function Layout({ account, caps, activePath, banner, onSignOut, children 
         <Alert kind="error">{banner}</Alert>
         {children}
       </main>
-      <footer class="footer">
+      <footer class="footer no-print">
         <span>{t('app.footer')}</span>
         <a href="/api">{t('footer.api')}</a>
       </footer>

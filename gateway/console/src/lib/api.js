@@ -102,3 +102,8 @@ export async function request(method, path, options = {}) {
 
 export const get = (path, query, options) => request('GET', path, { ...options, query });
 export const post = (path, body, options) => request('POST', path, { ...options, body: body ?? {} });
+export const patch = (path, body, options) => request('PATCH', path, { ...options, body: body ?? {} });
+export const put = (path, body, options) => request('PUT', path, { ...options, body: body ?? {} });
+
+/** The gRPC status codes the console tells apart (google.rpc.Status.code). */
+export const GRPC = { ALREADY_EXISTS: 6, PERMISSION_DENIED: 7, FAILED_PRECONDITION: 9, ABORTED: 10 };

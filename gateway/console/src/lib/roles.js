@@ -12,6 +12,7 @@ export function capabilitiesOf(account) {
         .map((g) => g.opd),
     ),
   ].sort();
+  const opdHeadCodes = [...new Set(grants.filter((g) => g.role === 'OPD_HEAD' && g.opd).map((g) => g.opd))].sort();
   const isAdmin = has('BKPP_ADMIN');
   const isEvaluator = has('EVALUATOR');
   return {
@@ -26,7 +27,17 @@ export function capabilitiesOf(account) {
     allOpds: isAdmin,
     transfer: isAdmin,
     audit: isAdmin,
+    // SkpService (docs/access-policy.md). Everyone has an own plan; anyone may have subordinates.
+    skpDashboard: isAdmin || isEvaluator || opdCodes.length > 0, // GetOpdSkpSummary
+    skpDashboardAllOpds: isAdmin || isEvaluator,
+    setOrganizationPredikat: isAdmin || isEvaluator,
+    finalizeOpds: isAdmin ? 'all' : opdHeadCodes, // FinalizeOpdSkps: BKPP admin, OPD head
   };
+}
+
+/** True when the person may finalize the SKPs of `opd` (BKPP admin, or OPD head of it). */
+export function mayFinalize(caps, opd) {
+  return caps.finalizeOpds === 'all' || (Array.isArray(caps.finalizeOpds) && caps.finalizeOpds.includes(opd));
 }
 
 /** True when the capabilities let the person open employees of `opd` (by OPD role or city-wide). */
