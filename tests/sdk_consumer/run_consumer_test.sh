@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installed SDK, used the way another city system would use it (ctest: sdk_install_consumer).
 #
-#   tests/sdk_consumer/run_consumer_test.sh BUILD_DIR
+#   tests/sdk_consumer/run_consumer_test.sh BUILD_DIR [FLAGS]   (FLAGS: -fsanitize=... of a sanitized tree)
 #
 # 1. cmake --install BUILD_DIR --component sdk into BUILD_DIR/sdk-consumer/prefix (emptied first),
 #    and checks that only the SDK's files went there (no server, no gateway);
@@ -18,8 +18,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=scripts/lib.sh
 source "$HERE/../../scripts/lib.sh"
 
-(($# == 1)) || kinerja_die "usage: $0 BUILD_DIR"
+(($# == 1 || $# == 2)) || kinerja_die "usage: $0 BUILD_DIR [CONSUMER_COMPILE_AND_LINK_FLAGS]"
 BUILD="$(cd "$1" && pwd -P)"
+# The build tree's sanitizer flags (-fsanitize=...) when it is a sanitized one: its libraries need them.
+EXTRA_FLAGS="${2:-}"
 WORK="$BUILD/sdk-consumer"
 PREFIX="$WORK/prefix"
 CONSUMER_BUILD="$WORK/build"
@@ -105,7 +107,8 @@ if [[ -f "$CONSUMER_BUILD/CMakeCache.txt" ]] &&
 fi
 kinerja_log "configuring tests/sdk_consumer with CMAKE_PREFIX_PATH=$PREFIX"
 cmake -S "$HERE" -B "$CONSUMER_BUILD" "${generator[@]}" "${launcher[@]}" \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_PREFIX_PATH="$PREFIX" >"$WORK/configure.log" ||
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_PREFIX_PATH="$PREFIX" \
+  -DCMAKE_CXX_FLAGS="$EXTRA_FLAGS" -DCMAKE_EXE_LINKER_FLAGS="$EXTRA_FLAGS" >"$WORK/configure.log" ||
   { cat "$WORK/configure.log" >&2; kinerja_die "configuring the consumer failed"; }
 grep -q "KinerjaSdk_DIR:PATH=$PREFIX/lib/cmake/KinerjaSdk" "$CONSUMER_BUILD/CMakeCache.txt" ||
   kinerja_die "the consumer did not find KinerjaSdk in $PREFIX"
