@@ -17,6 +17,10 @@ namespace kinerja::domain {
 inline constexpr int kMaxRhks = 40;
 inline constexpr int kMaxIkisPerRhk = 10;
 
+// The top of the cascade (DOMAIN.md 3.3): JPT plans (heads of OPD and above) and anyone with no
+// superior name their Perjanjian Kinerja instead of an intervensi.
+inline bool IsTopOfCascade(bool jpt, bool has_superior) { return jpt || !has_superior; }
+
 struct PlanContext {
   bool jpt = false;               // the assignment's position is JPT: perspectives required
   bool top_of_cascade = false;    // no superior above (or a JPT): Perjanjian Kinerja, no intervensi

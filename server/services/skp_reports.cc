@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "server/domain/distribution_quota.h"
 #include "server/domain/rhk_cascade.h"
+#include "server/domain/skp_plan_rules.h"
 
 namespace kinerja::services {
 
@@ -82,7 +83,8 @@ v1::Cascade CascadeOf(const std::string& name, const std::vector<storage::Cascad
     c.approved = r.rhk.approved();
     c.position_id = r.position_id;
     c.superior_position_id = r.superior_position_id;
-    c.top_of_cascade = !r.superior_position_id || r.position_kind == v1::JPT;
+    c.top_of_cascade = domain::IsTopOfCascade(r.position_kind == v1::JPT,
+                                              r.superior_position_id.has_value());
     in.push_back(std::move(c));
   }
   const domain::CascadeTree tree = domain::BuildCascade(in);

@@ -51,11 +51,11 @@ absl::StatusOr<domain::PlanContext> SkpServiceImpl::ContextFor(
   const absl::CivilDay today = clock_.TodayInJakarta();
   auto superior = directory_.GetSuperior(nip, today, deadline);
   if (absl::IsNotFound(superior.status())) {
-    context.top_of_cascade = true;
+    context.top_of_cascade = domain::IsTopOfCascade(context.jpt, /*has_superior=*/false);
     return context;
   }
   if (!superior.ok()) return superior.status();
-  context.top_of_cascade = context.jpt;
+  context.top_of_cascade = domain::IsTopOfCascade(context.jpt, /*has_superior=*/true);
   auto rhks = repo_.ApprovedRhks(superior->employee().nip(), year, today, deadline);
   if (!rhks.ok()) return rhks.status();
   context.superior_rhks = *std::move(rhks);
@@ -277,12 +277,9 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ListIntervensiOptions(
     auto assignment = repo_.ActiveAssignment(*nip, today, deadline);
     if (!assignment.ok()) return assignment.status();
     resp->set_jpt(assignment->position_kind == v1::JPT);
-    resp->set_top_of_cascade(resp->jpt());
     auto superior = directory_.GetSuperior(*nip, today, deadline);
-    if (absl::IsNotFound(superior.status())) {
-      resp->set_top_of_cascade(true);
-      return absl::OkStatus();
-    }
+    resp->set_top_of_cascade(domain::IsTopOfCascade(resp->jpt(), !absl::IsNotFound(superior.status())));
+    if (absl::IsNotFound(superior.status())) return absl::OkStatus();
     if (!superior.ok()) return superior.status();
     resp->set_superior(absl::StrCat("employees/", superior->employee().nip()));
     resp->set_superior_name(superior->employee().full_name());

@@ -90,6 +90,12 @@ TEST(SkpPlanRulesTest, TheTopOfTheCascadeNamesItsPerjanjianKinerja) {
   EXPECT_THAT(CheckPlanForSubmission(skp, top), IsEmpty());
 }
 
+TEST(SkpPlanRulesTest, TheTopOfTheCascadeIsJptOrNoSuperior) {
+  EXPECT_TRUE(IsTopOfCascade(/*jpt=*/true, /*has_superior=*/true));
+  EXPECT_TRUE(IsTopOfCascade(/*jpt=*/false, /*has_superior=*/false));
+  EXPECT_FALSE(IsTopOfCascade(/*jpt=*/false, /*has_superior=*/true));
+}
+
 TEST(SkpPlanRulesTest, PerspectivesBelongToJptPlansOnly) {
   v1::Skp skp = CompletePlan();
   skp.mutable_rhks(0)->set_perspective(v1::PERSPECTIVE_PROSES_BISNIS);
