@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "google/protobuf/util/json_util.h"
 #include "server/core/status_details.h"
 #include "server/domain/nip.h"
@@ -53,7 +54,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ExportSkps(grpc::CallbackServerContext
     file.set_format_version(domain::kExchangeFormatVersion);
     for (const v1::Skp& skp : plans->skps) {
       auto ref = ParseSkpName(skp.name(), "name");
-      const std::string evaluator = skp.evaluation().evaluator().substr(std::min<size_t>(10, skp.evaluation().evaluator().size()));
+      const std::string evaluator(absl::StripPrefix(skp.evaluation().evaluator(), "employees/"));
       *file.add_skp() = domain::ToExchangeRecord(skp, ref.ok() ? ref->nip : "", evaluator,
                                                  plans->intervensi_texts);
     }
@@ -121,20 +122,16 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ImportSkps(grpc::CallbackServerContext
         ++skipped;
         continue;
       }
-      auto context = ContextFor(r.nip(), *assignment, r.tahun(), deadline);
-      if (!context.ok()) return context.status();
+      auto superior = SuperiorPlanOf(r.nip(), r.tahun(), deadline);
+      if (!superior.ok()) return superior.status();
+      const domain::PlanContext context = ContextFrom(*assignment, *superior);
       absl::flat_hash_map<std::string, std::string> by_text;
-      auto superior = directory_.GetSuperior(r.nip(), today, deadline);
-      if (superior.ok()) {
-        auto plan = repo_.ApprovedPlan(superior->employee().nip(), r.tahun(), today, deadline);
-        if (!plan.ok()) return plan.status();
-        if (*plan) {
-          for (const v1::Rhk& rhk : (*plan)->rhks()) by_text.emplace(rhk.text(), rhk.id());
-        }
+      if (superior->plan) {
+        for (const v1::Rhk& rhk : superior->plan->rhks()) by_text.emplace(rhk.text(), rhk.id());
       }
       Ready item{*assignment, {}};
       std::vector<domain::Violation> own = domain::RecordToDraft(r, i, by_text, &item.draft);
-      for (auto& v : domain::CheckPlanDraft(item.draft, *context)) {
+      for (auto& v : domain::CheckPlanDraft(item.draft, context)) {
         own.push_back({absl::StrCat(f, ".", v.field), v.description});
       }
       if (own.empty()) {

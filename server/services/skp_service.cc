@@ -43,23 +43,36 @@ std::vector<domain::Violation> UnknownIntervensi(const v1::Skp& skp, const domai
 
 }  // namespace
 
-absl::StatusOr<domain::PlanContext> SkpServiceImpl::ContextFor(
-    const std::string& nip, const storage::SkpAssignment& assignment, int32_t year,
-    absl::Time deadline) {
+absl::StatusOr<SkpServiceImpl::SuperiorPlan> SkpServiceImpl::SuperiorPlanOf(
+    const std::string& nip, int32_t year, absl::Time deadline) {
+  const absl::CivilDay today = clock_.TodayInJakarta();
+  SuperiorPlan out;
+  auto superior = directory_.GetSuperior(nip, today, deadline);
+  if (absl::IsNotFound(superior.status())) return out;  // the top of the position tree
+  if (!superior.ok()) return superior.status();
+  auto plan = repo_.ApprovedPlan(superior->employee().nip(), year, today, deadline);
+  if (!plan.ok()) return plan.status();
+  out.superior = superior->employee();
+  out.plan = *std::move(plan);
+  return out;
+}
+
+domain::PlanContext SkpServiceImpl::ContextFrom(const storage::SkpAssignment& assignment,
+                                                const SuperiorPlan& superior) {
   domain::PlanContext context;
   context.jpt = assignment.position_kind == v1::JPT;
-  const absl::CivilDay today = clock_.TodayInJakarta();
-  auto superior = directory_.GetSuperior(nip, today, deadline);
-  if (absl::IsNotFound(superior.status())) {
-    context.top_of_cascade = domain::IsTopOfCascade(context.jpt, /*has_superior=*/false);
-    return context;
+  context.top_of_cascade = domain::IsTopOfCascade(context.jpt, superior.superior.has_value());
+  if (superior.plan) {
+    for (const v1::Rhk& rhk : superior.plan->rhks()) context.superior_rhks.insert(rhk.id());
   }
-  if (!superior.ok()) return superior.status();
-  context.top_of_cascade = domain::IsTopOfCascade(context.jpt, /*has_superior=*/true);
-  auto rhks = repo_.ApprovedRhks(superior->employee().nip(), year, today, deadline);
-  if (!rhks.ok()) return rhks.status();
-  context.superior_rhks = *std::move(rhks);
   return context;
+}
+
+absl::StatusOr<domain::PlanContext> SkpServiceImpl::ContextFor(
+    const storage::SkpAssignment& assignment, int32_t year, absl::Time deadline) {
+  auto superior = SuperiorPlanOf(assignment.nip, year, deadline);
+  if (!superior.ok()) return superior.status();
+  return ContextFrom(assignment, *superior);
 }
 
 absl::Status SkpServiceImpl::ClosedByTransfer(const v1::Skp& skp, absl::Time deadline) {
@@ -67,8 +80,9 @@ absl::Status SkpServiceImpl::ClosedByTransfer(const v1::Skp& skp, absl::Time dea
                                  ? domain::FormatIsoDate(*domain::FromProtoDate(skp.closed_on()))
                                  : std::string("its assignment's end");
   std::string now = "the employee holds no position today";
-  const std::string nip = skp.name().substr(10, 18);
-  auto current = repo_.ActiveAssignment(nip, clock_.TodayInJakarta(), deadline);
+  auto ref = ParseSkpName(skp.name(), "name");
+  auto current = ref.ok() ? repo_.ActiveAssignment(ref->nip, clock_.TodayInJakarta(), deadline)
+                          : absl::StatusOr<storage::SkpAssignment>(ref.status());
   if (current.ok()) {
     now = absl::StrCat("entries after it belong to an SKP of the current assignment as ",
                        current->position_title, " (opds/", current->opd_code, ", from ",
@@ -88,19 +102,29 @@ absl::Status SkpServiceImpl::Transition(const CallInfo& call, const std::string&
   if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, ref->nip, deadline); !st.ok()) {
     return st;
   }
-  auto current = repo_.Get(ref->nip, ref->id, deadline);
-  if (!current.ok()) return current.status();
-  if (current->state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) return ClosedByTransfer(*current, deadline);
-  return Reply(repo_.Change(
-                   ref->nip, ref->id, etag,
-                   [&](v1::Skp& skp) -> absl::Status {
-                     auto next = domain::NextState(skp.state(), action);
-                     if (!next.ok()) return next.status();
-                     skp.set_state(*next);
-                     return change ? change(skp) : absl::OkStatus();
-                   },
-                   call.audit, deadline),
-               resp);
+  return ApplyTransition(call, *ref, etag, action, change, resp, deadline);
+}
+
+absl::Status SkpServiceImpl::ApplyTransition(const CallInfo& call, const SkpRef& ref,
+                                             const std::string& etag, domain::SkpAction action,
+                                             const std::function<absl::Status(v1::Skp&)>& change,
+                                             v1::Skp* resp, absl::Time deadline) {
+  std::optional<v1::Skp> closed;  // explained after the transaction, with the current assignment
+  auto result = repo_.Change(
+      ref.nip, ref.id, etag,
+      [&](v1::Skp& skp) -> absl::Status {
+        if (skp.state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) {
+          closed = skp;
+          return absl::FailedPreconditionError("closed by a transfer");
+        }
+        auto next = domain::NextState(skp.state(), action);
+        if (!next.ok()) return next.status();
+        skp.set_state(*next);
+        return change ? change(skp) : absl::OkStatus();
+      },
+      call.audit, deadline);
+  if (closed) return ClosedByTransfer(*closed, deadline);
+  return Reply(std::move(result), resp);
 }
 
 absl::StatusOr<SkpServiceImpl::PlanUnderChange> SkpServiceImpl::LoadPlanUnderChange(
@@ -115,9 +139,9 @@ absl::StatusOr<SkpServiceImpl::PlanUnderChange> SkpServiceImpl::LoadPlanUnderCha
   if (current->state() == v1::SKP_STATE_CLOSED_BY_TRANSFER) return ClosedByTransfer(*current, deadline);
   auto assignment = repo_.ActiveAssignment(ref->nip, clock_.TodayInJakarta(), deadline);
   if (!assignment.ok()) return assignment.status();
-  auto context = ContextFor(ref->nip, *assignment, current->year(), deadline);
+  auto context = ContextFor(*assignment, current->year(), deadline);
   if (!context.ok()) return context.status();
-  return PlanUnderChange{*std::move(current), *std::move(context)};
+  return PlanUnderChange{*ref, *std::move(current), *std::move(context)};
 }
 
 absl::StatusOr<OpdYear> SkpServiceImpl::OpdYearFor(const CallInfo& call, const std::string& name) {
@@ -138,7 +162,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::CreateSkp(grpc::CallbackServerContext*
     if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, *nip, deadline); !st.ok()) return st;
     auto assignment = repo_.ActiveAssignment(*nip, clock_.TodayInJakarta(), deadline);
     if (!assignment.ok()) return assignment.status();
-    auto context = ContextFor(*nip, *assignment, req->skp().year(), deadline);
+    auto context = ContextFor(*assignment, req->skp().year(), deadline);
     if (!context.ok()) return context.status();
     std::vector<domain::Violation> violations = domain::CheckPlanDraft(req->skp(), *context);
     for (auto& v : UnknownIntervensi(req->skp(), *context)) violations.push_back(std::move(v));
@@ -191,7 +215,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::UpdateSkp(grpc::CallbackServerContext*
     std::vector<domain::Violation> violations = domain::CheckPlanDraft(proposed, *context);
     for (auto& v : UnknownIntervensi(proposed, *context)) violations.push_back(std::move(v));
     if (absl::Status st = Violations("the plan is not valid", std::move(violations)); !st.ok()) return st;
-    return Transition(call, req->skp().name(), req->skp().etag(), domain::SkpAction::kEdit,
+    return ApplyTransition(call, plan->ref, req->skp().etag(), domain::SkpAction::kEdit,
                       [&](v1::Skp& skp) {
                         absl::flat_hash_map<std::string, bool> approved;
                         for (const v1::Rhk& r : skp.rhks()) approved[r.id()] = r.approved();
@@ -214,7 +238,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::SubmitSkp(grpc::CallbackServerContext*
     auto plan = LoadPlanUnderChange(call, req->name(), "name", deadline);
     if (!plan.ok()) return plan.status();
     const domain::PlanContext* context = &plan->context;
-    return Transition(call, req->name(), req->etag(), domain::SkpAction::kSubmit,
+    return ApplyTransition(call, plan->ref, req->etag(), domain::SkpAction::kSubmit,
                       [&](v1::Skp& skp) {
                         return Violations("the plan is not complete enough to submit",
                                           domain::CheckPlanForSubmission(skp, *context));
@@ -277,17 +301,16 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ListIntervensiOptions(
     auto assignment = repo_.ActiveAssignment(*nip, today, deadline);
     if (!assignment.ok()) return assignment.status();
     resp->set_jpt(assignment->position_kind == v1::JPT);
-    auto superior = directory_.GetSuperior(*nip, today, deadline);
-    resp->set_top_of_cascade(domain::IsTopOfCascade(resp->jpt(), !absl::IsNotFound(superior.status())));
-    if (absl::IsNotFound(superior.status())) return absl::OkStatus();
+    auto superior = SuperiorPlanOf(*nip, req->year(), deadline);
     if (!superior.ok()) return superior.status();
-    resp->set_superior(absl::StrCat("employees/", superior->employee().nip()));
-    resp->set_superior_name(superior->employee().full_name());
-    auto plan = repo_.ApprovedPlan(superior->employee().nip(), req->year(), today, deadline);
-    if (!plan.ok()) return plan.status();
-    if (*plan) {
-      resp->set_superior_skp((*plan)->name());
-      *resp->mutable_rhks() = (*plan)->rhks();
+    resp->set_top_of_cascade(domain::IsTopOfCascade(resp->jpt(), superior->superior.has_value()));
+    if (superior->superior) {
+      resp->set_superior(absl::StrCat("employees/", superior->superior->nip()));
+      resp->set_superior_name(superior->superior->full_name());
+    }
+    if (superior->plan) {
+      resp->set_superior_skp(superior->plan->name());
+      *resp->mutable_rhks() = superior->plan->rhks();
     }
     return absl::OkStatus();
   });

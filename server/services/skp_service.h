@@ -5,6 +5,8 @@
 #ifndef KINERJA_SERVER_SERVICES_SKP_SERVICE_H_
 #define KINERJA_SERVER_SERVICES_SKP_SERVICE_H_
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "kinerja/v1/skp.grpc.pb.h"
@@ -75,17 +77,31 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
                                             v1::FinalizeOpdSkpsResponse* resp) override;
 
  private:
-  // The plan rules' context for `nip`'s plan of `year` on the assignment active today: JPT or not,
-  // top of the cascade or not, and the superior's approved RHK.
-  absl::StatusOr<domain::PlanContext> ContextFor(const std::string& nip,
-                                                 const storage::SkpAssignment& assignment,
+  // The employee's superior today (none at the top of the position tree) and the superior's plan
+  // for `year` with only its approved RHK (none when there is no plan).
+  struct SuperiorPlan {
+    std::optional<v1::Employee> superior;
+    std::optional<v1::Skp> plan;
+  };
+  absl::StatusOr<SuperiorPlan> SuperiorPlanOf(const std::string& nip, int32_t year,
+                                              absl::Time deadline);
+  // The plan rules' context for a plan of `year` on `assignment` (active today): JPT or not, top of
+  // the cascade or not, and the superior's approved RHK.
+  absl::StatusOr<domain::PlanContext> ContextFor(const storage::SkpAssignment& assignment,
                                                  int32_t year, absl::Time deadline);
-  // Validates the name, checks access to the plan's employee, then applies `change` to the stored
-  // plan (under its lock, with the etag) after the lifecycle allows `action`.
+  static domain::PlanContext ContextFrom(const storage::SkpAssignment& assignment,
+                                         const SuperiorPlan& superior);
+  // Validates the name, checks access to the plan's employee, then ApplyTransition.
   absl::Status Transition(const CallInfo& call, const std::string& name, const std::string& etag,
                           domain::SkpAction action,
                           const std::function<absl::Status(v1::Skp&)>& change, v1::Skp* resp,
                           absl::Time deadline);
+  // Applies `change` to the stored plan (under its lock, with the etag) after the lifecycle allows
+  // `action`; a plan closed by a transfer is refused naming the current assignment.
+  absl::Status ApplyTransition(const CallInfo& call, const SkpRef& ref, const std::string& etag,
+                               domain::SkpAction action,
+                               const std::function<absl::Status(v1::Skp&)>& change, v1::Skp* resp,
+                               absl::Time deadline);
   // The refusal for a plan closed by a transfer, naming the assignment active today.
   absl::Status ClosedByTransfer(const v1::Skp& skp, absl::Time deadline);
   // "opds/{opd}/years/{year}", validated, after the OPD-resource check.
@@ -93,6 +109,7 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
   // For edits and submission: the plan as stored (refused when closed by a transfer) and the plan
   // rules' context, after the access check.
   struct PlanUnderChange {
+    SkpRef ref;
     v1::Skp skp;
     domain::PlanContext context;
   };

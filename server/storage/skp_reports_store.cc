@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/domain/civil_date.h"
+#include "server/domain/skp_lifecycle.h"
 #include "server/storage/skp_repository.h"
 #include "server/storage/skp_rows.h"
 #include "server/storage/sql_rows.h"
@@ -58,8 +59,8 @@ absl::Status LoadQuotaConfiguration(Connection& c, int32_t year, OpdYearFacts* f
   return absl::OkStatus();
 }
 
-absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, int32_t year,
-                                         absl::CivilDay day) {
+absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, const std::string& opd_code,
+                                         int32_t year, absl::CivilDay day) {
   OpdYearFacts f;
   f.opd_id = opd_id;
   const std::string d = DateParam(day);
@@ -103,11 +104,6 @@ absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, int32_t 
     sel.setString(3, d);
     sel.setInt(4, year);
     auto rs = Query(sel);
-    auto& own = c.Prepare("SELECT code FROM opds WHERE id = ?");
-    own.setInt64(1, opd_id);
-    auto orow = Query(own);
-    orow->next();
-    const std::string opd_code = orow->getString(1);
     while (rs->next()) {
       v1::EmployeeWithoutSkp w;
       w.set_employee(absl::StrCat("employees/", std::string(rs->getString(1))));
@@ -154,7 +150,7 @@ absl::StatusOr<OpdYearFacts> SkpRepository::OpdYear(const std::string& opd_code,
   return pool_.Run(deadline, "OpdSkpYear", [&](Connection& c) -> absl::StatusOr<OpdYearFacts> {
     auto opd = OpdIdOf(c, opd_code);
     if (!opd) return OpdNotFound(opd_code);
-    return LoadOpdYear(c, *opd, year, day);
+    return LoadOpdYear(c, *opd, opd_code, year, day);
   });
 }
 
@@ -335,18 +331,20 @@ absl::StatusOr<int> SkpRepository::FinalizeOpdYear(
       lock.setInt64(1, *opd);
       lock.setInt(2, year);
       auto rs = Query(lock);
-      std::vector<int64_t> evaluated;
+      std::vector<int64_t> evaluated;  // those the lifecycle lets finalize
       while (rs->next()) {
-        if (std::string(rs->getString(2)) == "SKP_STATE_EVALUATED") evaluated.push_back(rs->getInt64(1));
+        const v1::SkpState state = ParseEnumOr(std::string(rs->getString(2)), v1::SkpState_Parse,
+                                               v1::SKP_STATE_UNSPECIFIED);
+        if (domain::NextState(state, domain::SkpAction::kFinalize).ok()) evaluated.push_back(rs->getInt64(1));
       }
-      auto facts = LoadOpdYear(c, *opd, year, day);
+      auto facts = LoadOpdYear(c, *opd, opd_code, year, day);
       if (!facts.ok()) return facts.status();
       if (absl::Status st = allowed(*facts); !st.ok()) return st;
       for (int64_t id : evaluated) {
         auto before = LoadSkp(c, id, false);
-        auto& upd = c.Prepare(
-            "UPDATE skps SET state = 'SKP_STATE_FINAL', version = version + 1 WHERE id = ?");
-        upd.setInt64(1, id);
+        auto& upd = c.Prepare("UPDATE skps SET state = ?, version = version + 1 WHERE id = ?");
+        upd.setString(1, v1::SkpState_Name(*domain::NextState(before->state(), domain::SkpAction::kFinalize)));
+        upd.setInt64(2, id);
         upd.executeUpdate();
         auto after = LoadSkp(c, id, false);
         AppendAudit(c, audit, before->name(), &*before, &*after);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/domain/civil_date.h"
+#include "server/domain/skp_lifecycle.h"
 #include "server/storage/skp_rows.h"
 #include "server/storage/sql_rows.h"
 #include "server/storage/transaction.h"
@@ -15,13 +16,11 @@ constexpr char kAssignmentOnDay[] =
     " JOIN positions p ON p.id = a.position_id JOIN opds o ON o.id = a.opd_id"
     " WHERE e.nip = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)";
 
-std::optional<int64_t> SkpIdOn(Connection& c, const std::string& nip, int64_t id) {
-  auto& sel = c.Prepare("SELECT id FROM skps WHERE id = ? AND nip = ?");
-  sel.setInt64(1, id);
-  sel.setString(2, nip);
-  auto rs = Query(sel);
-  if (!rs->next()) return std::nullopt;
-  return rs->getInt64(1);
+// The SKP with `id` when it is `nip`'s, else nullopt.
+std::optional<v1::Skp> LoadOwnSkp(Connection& c, const std::string& nip, int64_t id, bool for_update) {
+  auto skp = LoadSkp(c, id, for_update);
+  if (!skp || skp->name() != SkpName(nip, id)) return std::nullopt;
+  return skp;
 }
 
 absl::Status NotFound(const std::string& nip, int64_t id) {
@@ -32,26 +31,27 @@ absl::Status NotFound(const std::string& nip, int64_t id) {
 
 int CloseSkpsOfEndedAssignment(Connection& c, int64_t assignment_id, absl::CivilDay last_day,
                                const AuditContext& audit) {
-  auto& sel = c.Prepare(
-      "SELECT id FROM skps WHERE assignment_id = ? AND state NOT IN"
-      " ('SKP_STATE_FINAL', 'SKP_STATE_CLOSED_BY_TRANSFER') FOR UPDATE");
+  auto& sel = c.Prepare("SELECT id FROM skps WHERE assignment_id = ? FOR UPDATE");
   sel.setInt64(1, assignment_id);
   auto rs = Query(sel);
   std::vector<int64_t> ids;
   while (rs->next()) ids.push_back(rs->getInt64(1));
+  int closed = 0;
   for (int64_t id : ids) {
     auto before = LoadSkp(c, id, /*for_update=*/true);
     if (!before) continue;
-    auto& upd = c.Prepare(
-        "UPDATE skps SET state = 'SKP_STATE_CLOSED_BY_TRANSFER', closed_on = ?,"
-        " version = version + 1 WHERE id = ?");
-    upd.setString(1, DateParam(last_day));
-    upd.setInt64(2, id);
+    auto next = domain::NextState(before->state(), domain::SkpAction::kCloseByTransfer);
+    if (!next.ok()) continue;  // FINAL, or closed already
+    auto& upd = c.Prepare("UPDATE skps SET state = ?, closed_on = ?, version = version + 1 WHERE id = ?");
+    upd.setString(1, v1::SkpState_Name(*next));
+    upd.setString(2, DateParam(last_day));
+    upd.setInt64(3, id);
     upd.executeUpdate();
     auto after = LoadSkp(c, id, false);
     AppendAudit(c, audit, before->name(), &*before, after ? &*after : nullptr);
+    ++closed;
   }
-  return static_cast<int>(ids.size());
+  return closed;
 }
 
 absl::StatusOr<SkpAssignment> SkpRepository::ActiveAssignment(const std::string& nip,
@@ -137,8 +137,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Create(const SkpAssignment& assignment, c
 
 absl::StatusOr<v1::Skp> SkpRepository::Get(const std::string& nip, int64_t id, absl::Time deadline) {
   return pool_.Run(deadline, "GetSkp", [&](Connection& c) -> absl::StatusOr<v1::Skp> {
-    if (!SkpIdOn(c, nip, id)) return NotFound(nip, id);
-    auto skp = LoadSkp(c, id, false);
+    auto skp = LoadOwnSkp(c, nip, id, false);
     if (!skp) return NotFound(nip, id);
     return *skp;
   });
@@ -187,8 +186,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id
                                               const AuditContext& audit, absl::Time deadline) {
   return pool_.Run(deadline, "ChangeSkp", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Skp> {
-      if (!SkpIdOn(c, nip, id)) return NotFound(nip, id);
-      auto before = LoadSkp(c, id, /*for_update=*/true);
+      auto before = LoadOwnSkp(c, nip, id, /*for_update=*/true);
       if (!before) return NotFound(nip, id);
       if (!etag.empty() && etag != before->etag()) {
         return absl::AbortedError(absl::StrCat(
@@ -218,19 +216,6 @@ absl::StatusOr<std::optional<v1::Skp>> SkpRepository::ApprovedPlan(const std::st
   }
   skp.mutable_rhks()->Swap(&approved);
   return plan;
-}
-
-absl::StatusOr<absl::flat_hash_set<std::string>> SkpRepository::ApprovedRhks(const std::string& nip,
-                                                                             int32_t year,
-                                                                             absl::CivilDay day,
-                                                                             absl::Time deadline) {
-  auto plan = ApprovedPlan(nip, year, day, deadline);
-  if (!plan.ok()) return plan.status();
-  absl::flat_hash_set<std::string> out;
-  if (*plan) {
-    for (const v1::Rhk& r : (*plan)->rhks()) out.insert(r.id());
-  }
-  return out;
 }
 
 }  // namespace kinerja::storage

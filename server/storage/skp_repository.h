@@ -100,12 +100,8 @@ class SkpRepository {
                                  const std::function<absl::Status(v1::Skp&)>& change,
                                  const AuditContext& audit, absl::Time deadline);
 
-  // The ids ("rhk-45") of the approved RHK of the employee's SKP for `year` on the assignment
-  // active on `day`; empty when there is none.
-  absl::StatusOr<absl::flat_hash_set<std::string>> ApprovedRhks(const std::string& nip,
-                                                                int32_t year, absl::CivilDay day,
-                                                                absl::Time deadline);
-  // The same plan and its approved RHK whole (with IKI); nullopt when there is no plan.
+  // The employee's plan for `year` on the assignment active on `day`, with only its approved RHK
+  // (IKI included); nullopt when there is none or it was closed by a transfer.
   absl::StatusOr<std::optional<v1::Skp>> ApprovedPlan(const std::string& nip, int32_t year,
                                                       absl::CivilDay day, absl::Time deadline);
 
