@@ -35,6 +35,9 @@ ABSL_FLAG(int, call_timeout_s, 30, "Deadline of each unary call to the servers."
 ABSL_FLAG(int, stream_timeout_s, 3600,
           "Deadline of each server-streaming call (e.g. an export read as slowly as its client reads).");
 ABSL_FLAG(int, http_threads, 2, "HTTP I/O threads.");
+ABSL_FLAG(bool, own_http2, true,
+          "Unary calls to cleartext servers over each HTTP thread's own HTTP/2 connections (an answer "
+          "stays on the thread of its request); false: over gRPC's channel, as with TLS.");
 ABSL_FLAG(int, max_body_mb, 64, "Largest request body accepted.");
 ABSL_FLAG(int, shutdown_grace_s, 20, "Seconds requests in flight get to finish on SIGTERM.");
 ABSL_FLAG(bool, access_log, true, "One JSON line per request on standard output.");
@@ -100,6 +103,12 @@ int main(int argc, char** argv) {
   options.port = absl::GetFlag(FLAGS_http_port);
   options.threads = absl::GetFlag(FLAGS_http_threads);
   options.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_mb)) << 20;
+  if (absl::GetFlag(FLAGS_own_http2) && absl::GetFlag(FLAGS_server_ca_file).empty()) {
+    if (absl::Status st = (*backend)->ServeOn(options); !st.ok()) {
+      std::cerr << "kinerja_gateway: --servers: " << st.message() << "\n";
+      return 2;
+    }
+  }
   kinerja::gateway::HttpServer server(
       options, [&router](kinerja::gateway::HttpRequest req,
                          std::function<void(kinerja::gateway::HttpResponse)> respond) {

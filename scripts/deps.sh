@@ -29,6 +29,7 @@ KINERJA_DEB_PACKAGES=(
   libmysqlcppconn-dev
   libsodium-dev
   libboost-dev
+  libnghttp2-dev
   googletest
   libgtest-dev
   libgmock-dev

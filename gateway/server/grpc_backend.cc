@@ -1,5 +1,9 @@
 #include "gateway/server/grpc_backend.h"
 
+#include <boost/asio/io_context.hpp>
+
+#include "gateway/server/h2_pool.h"
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -7,6 +11,12 @@
 #include "absl/strings/strip.h"
 
 namespace kinerja::gateway {
+namespace {
+
+// The pool of the I/O thread running this code, if it has one (set by ServeOn's hooks).
+thread_local H2Pool* current_pool = nullptr;
+
+}  // namespace
 
 std::string ByteBufferToString(const grpc::ByteBuffer& buffer) {
   std::string out;
@@ -42,12 +52,35 @@ absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
   if (!tls_server_name.empty()) args.SetSslTargetNameOverride(tls_server_name);
   auto channel = grpc::CreateCustomChannel(target, std::move(credentials), args);
   if (!channel) return absl::InvalidArgumentError(absl::StrCat("bad server target ", targets));
-  return std::unique_ptr<GrpcBackend>(new GrpcBackend(std::move(channel)));
+  return std::unique_ptr<GrpcBackend>(new GrpcBackend(std::move(channel), targets));
+}
+
+absl::Status GrpcBackend::ServeOn(HttpServerOptions& options) {
+  auto targets = ParseH2Targets(targets_);
+  if (!targets.ok()) return targets.status();
+  options.worker_started = [targets = *targets](int, boost::asio::io_context& io) {
+    current_pool = new H2Pool(io, targets);
+    current_pool->Start();
+  };
+  options.worker_stopping = [](int) {
+    delete current_pool;
+    current_pool = nullptr;
+  };
+  return absl::OkStatus();
 }
 
 void GrpcBackend::Call(const std::string& method, std::string request,
                        std::vector<std::pair<std::string, std::string>> metadata,
                        absl::Duration timeout, std::function<void(BackendReply)> done) {
+  if (current_pool != nullptr) {
+    auto call = std::make_unique<H2Call>();
+    call->method = method;
+    call->request = std::move(request);
+    call->metadata = std::move(metadata);
+    call->deadline = absl::Now() + timeout;
+    call->done = std::move(done);
+    return current_pool->Call(std::move(call));
+  }
   struct State {
     grpc::ClientContext ctx;
     grpc::ByteBuffer request;

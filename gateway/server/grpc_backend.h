@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "gateway/server/http_server.h"
 
 namespace kinerja::gateway {
 
@@ -36,8 +37,15 @@ class GrpcBackend {
       const std::string& targets, std::shared_ptr<grpc::ChannelCredentials> credentials,
       const std::string& tls_server_name = "");
 
+  // Gives each of the HTTP server's I/O threads its own HTTP/2 connections to the servers
+  // (H2Pool), for the unary calls made on that thread: the request and its answer then stay on one
+  // thread. Only for cleartext targets ("host:port,..." or "dns:///name:port"); with TLS to the
+  // servers, or before this is called, unary calls go over the gRPC channel.
+  absl::Status ServeOn(HttpServerOptions& options);
+
   // Calls `method` ("/kinerja.v1.DirectoryService/GetEmployee") with `request` and `metadata`;
-  // `done` runs once, on a gRPC thread.
+  // `done` runs once: on the calling thread's own connections when it is an I/O thread of a server
+  // given to ServeOn (possibly before Call returns), else on a gRPC thread.
   void Call(const std::string& method, std::string request,
             std::vector<std::pair<std::string, std::string>> metadata, absl::Duration timeout,
             std::function<void(BackendReply)> done);
@@ -52,10 +60,11 @@ class GrpcBackend {
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
 
  private:
-  explicit GrpcBackend(std::shared_ptr<grpc::Channel> channel)
-      : channel_(std::move(channel)), stub_(channel_) {}
+  GrpcBackend(std::shared_ptr<grpc::Channel> channel, std::string targets)
+      : channel_(std::move(channel)), targets_(std::move(targets)), stub_(channel_) {}
 
   std::shared_ptr<grpc::Channel> channel_;
+  const std::string targets_;
   grpc::GenericStub stub_;
 };
 

@@ -8,9 +8,9 @@
 #include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -95,6 +95,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Start() { Read(); }
+  auto executor() { return stream_.get_executor(); }
 
  private:
   void Read() {
@@ -137,15 +138,17 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  // Runs `fn` on this connection's executor, from any thread (a gRPC completion, typically), unless
-  // the session is gone or the server has stopped waiting for it. Holds the session only weakly:
-  // while it is busy, in_flight holds it (see InFlight).
+  // Runs `fn` on this connection's I/O thread, from any thread, unless the session is gone or the
+  // server has stopped waiting for it: at once when called on that thread (a completion of the
+  // worker's own backend connection, or an answer made while handling the request), else queued to
+  // it (a gRPC completion, typically). Holds the session only weakly: while it is busy, in_flight
+  // holds it (see InFlight).
   std::function<void(std::function<void(Session&)>)> Poster() {
     return [weak = weak_from_this(), in_flight = in_flight_](std::function<void(Session&)> fn) {
       if (!in_flight->Enter()) return;
       if (std::shared_ptr<Session> self = weak.lock()) {
         auto executor = self->stream_.get_executor();
-        asio::post(executor, [self = std::move(self), fn = std::move(fn)]() { fn(*self); });
+        asio::dispatch(executor, [self = std::move(self), fn = std::move(fn)]() { fn(*self); });
       }
       in_flight->Leave();
     };
@@ -293,26 +296,37 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
+// One io_context per I/O thread: a connection lives on one thread from accept to close, so its
+// handlers never run side by side (no strand needed) and an answer produced on that thread is
+// written at once, without waking another.
 struct HttpServer::Impl {
-  Impl(HttpServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)), acceptor(asio::make_strand(io)) {}
+  Impl(HttpServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {
+    const int n = std::max(1, options.threads);
+    for (int i = 0; i < n; ++i) ios.push_back(std::make_unique<asio::io_context>(1));
+    acceptor.emplace(*ios[0]);
+  }
 
   void Accept() {
-    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    asio::io_context& io = *ios[next_io++ % ios.size()];
+    acceptor->async_accept(io, [this](beast::error_code ec, tcp::socket socket) {
       if (ec) return;  // closed
       if (stopping.load()) return;
-      std::make_shared<Session>(std::move(socket), options, handler, in_flight, stopping)->Start();
+      auto session =
+          std::make_shared<Session>(std::move(socket), options, handler, in_flight, stopping);
+      auto executor = session->executor();
+      asio::post(executor, [session = std::move(session)] { session->Start(); });
       Accept();
     });
   }
 
   HttpServerOptions options;
   Handler handler;
-  asio::io_context io;
-  // Keeps the I/O threads running while a request waits for its handler with nothing else pending
+  std::vector<std::unique_ptr<asio::io_context>> ios;
+  // Keep the I/O threads running while a request waits for its handler with nothing else pending
   // (after Shutdown has closed the acceptor, for instance).
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-  tcp::acceptor acceptor;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  std::optional<tcp::acceptor> acceptor;  // on the first io_context
+  size_t next_io = 0;                     // used on the acceptor's thread only
   std::vector<std::thread> threads;
   std::shared_ptr<InFlight> in_flight = std::make_shared<InFlight>();
   std::atomic<bool> stopping{false};
@@ -329,19 +343,25 @@ absl::Status HttpServer::Start() {
   auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec) return absl::InvalidArgumentError(absl::StrCat("bad listen address ", impl_->options.host));
   tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->options.port));
-  impl_->acceptor.open(endpoint.protocol(), ec);
-  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) impl_->acceptor.bind(endpoint, ec);
-  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  tcp::acceptor& acceptor = *impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", impl_->options.host, ":",
                                                impl_->options.port, ": ", ec.message()));
   }
-  impl_->port = impl_->acceptor.local_endpoint().port();
-  impl_->work.emplace(impl_->io.get_executor());
+  impl_->port = acceptor.local_endpoint().port();
+  for (auto& io : impl_->ios) impl_->work.push_back(asio::make_work_guard(*io));
   impl_->Accept();
-  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
-    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  for (size_t i = 0; i < impl_->ios.size(); ++i) {
+    impl_->threads.emplace_back([this, i] {
+      asio::io_context& io = *impl_->ios[i];
+      if (impl_->options.worker_started) impl_->options.worker_started(static_cast<int>(i), io);
+      io.run();
+      if (impl_->options.worker_stopping) impl_->options.worker_stopping(static_cast<int>(i));
+    });
   }
   return absl::OkStatus();
 }
@@ -351,10 +371,10 @@ int HttpServer::port() const { return impl_->port; }
 void HttpServer::Shutdown(absl::Duration grace) {
   if (impl_->threads.empty()) return;
   impl_->stopping.store(true);
-  // On the acceptor's strand, where its accept handler runs: never beside it on another thread.
-  asio::post(impl_->acceptor.get_executor(), [this] {
+  // On the acceptor's thread, where its accept handler runs: never beside it on another thread.
+  asio::post(impl_->acceptor->get_executor(), [this] {
     beast::error_code ignored;
-    impl_->acceptor.close(ignored);
+    impl_->acceptor->close(ignored);
   });
   {
     // Sessions finish the request they are serving, then close (keep-alive is off once stopping).
@@ -364,8 +384,8 @@ void HttpServer::Shutdown(absl::Duration grace) {
                                   [this] { return impl_->in_flight->sessions.empty(); });
   }
   impl_->in_flight->Close();
-  impl_->work.reset();
-  impl_->io.stop();
+  impl_->work.clear();
+  for (auto& io : impl_->ios) io->stop();
   for (auto& t : impl_->threads) t.join();
   // Abandoned sessions go now, while their io_context still exists.
   std::unordered_map<const Session*, std::shared_ptr<Session>> abandoned;

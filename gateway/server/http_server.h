@@ -14,6 +14,10 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 
+namespace boost::asio {
+class io_context;
+}  // namespace boost::asio
+
 namespace kinerja::gateway {
 
 struct HttpRequest {
@@ -57,11 +61,15 @@ using Handler =
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                      // 0: pick a free port
-  int threads = 2;                      // I/O threads
+  int threads = 2;                      // I/O threads, each with its own io_context
   size_t max_header_bytes = 16 * 1024;  // larger: 431
   size_t max_body_bytes = 64u << 20;    // larger: 413
   absl::Duration read_timeout = absl::Seconds(30);  // for one whole request
   absl::Duration idle_timeout = absl::Seconds(60);  // between requests on a kept-alive connection
+  // Called on each I/O thread before it serves (with its index and io_context), and after it has
+  // stopped: where per-thread state, such as connections to the servers, is made and dropped.
+  std::function<void(int, boost::asio::io_context&)> worker_started;
+  std::function<void(int)> worker_stopping;
 };
 
 class HttpServer {

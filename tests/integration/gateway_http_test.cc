@@ -28,7 +28,9 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using ::testing::HasSubstr;
 
-// A gateway (router, API, session endpoints; no console files) on a free loopback port.
+// A gateway (router, API, session endpoints; no console files) on a free loopback port. Unary calls
+// go as kinerja_gateway sends them: over each HTTP thread's own HTTP/2 connections to a cleartext
+// server (GrpcBackend::ServeOn), over gRPC's channel with TLS (a tls_name is given).
 class Gateway {
  public:
   static std::unique_ptr<Gateway> Start(const std::string& servers,
@@ -48,6 +50,10 @@ class Gateway {
     g->router_ = std::make_unique<gateway::Router>(*g->api_, *g->sessions_, nullptr);
     gateway::HttpServerOptions options;
     options.port = 0;
+    if (tls_name.empty()) {
+      absl::Status served = g->backend_->ServeOn(options);
+      EXPECT_TRUE(served.ok()) << served;
+    }
     Gateway* raw = g.get();
     g->http_ = std::make_unique<gateway::HttpServer>(
         options, [raw](gateway::HttpRequest r, std::function<void(gateway::HttpResponse)> done) {
