@@ -32,6 +32,10 @@ ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA bundle client certificates must chain to; empty: client certificates not requested.");
 ABSL_FLAG(bool, tls_require_client_cert, false,
           "Refuse clients without a certificate from --tls_client_ca_file (mutual TLS).");
+ABSL_FLAG(int, skp_cache_ttl_ms, 2000,
+          "GetSkp answers without the database a plan confirmed less than this long ago, unless "
+          "written through this replica since; a write through another replica is seen within it. "
+          "0: every GetSkp asks the database.");
 ABSL_FLAG(int, employee_cache_ttl_ms, 2000,
           "Milliseconds another replica's directory writes may go unseen by this replica's employee "
           "cache; 0 turns the cache off.");
@@ -89,6 +93,7 @@ int main(int argc, char** argv) {
   options.bootstrap_admin_password = absl::GetFlag(FLAGS_bootstrap_admin_password);
   options.benchmark_skip_authorization = absl::GetFlag(FLAGS_benchmark_skip_authorization);
   options.employee_cache_ttl = absl::Milliseconds(absl::GetFlag(FLAGS_employee_cache_ttl_ms));
+  options.skp_cache_ttl = absl::Milliseconds(absl::GetFlag(FLAGS_skp_cache_ttl_ms));
 
   if (absl::GetFlag(FLAGS_migrate_only)) {
     kinerja::storage::ConnectionPool pool(options.db);

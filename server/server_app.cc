@@ -18,7 +18,10 @@
 namespace kinerja {
 
 ServerApp::ServerApp(ServerOptions options, const domain::Clock* clock)
-    : options_(std::move(options)), clock_(clock ? *clock : system_clock_) {}
+    : options_(std::move(options)),
+      clock_(clock ? *clock : system_clock_),
+      employee_cache_(options_.employee_cache_ttl),
+      skp_cache_(/*capacity=*/50000, options_.skp_cache_ttl) {}
 
 ServerApp::~ServerApp() { Shutdown(); }
 
@@ -59,7 +62,7 @@ absl::Status ServerApp::Start() {
   directory_repo_ = std::make_unique<storage::DirectoryRepository>(*pool_);
   identity_repo_ = std::make_unique<storage::IdentityRepository>(*pool_);
   audit_repo_ = std::make_unique<storage::AuditRepository>(*pool_);
-  skp_repo_ = std::make_unique<storage::SkpRepository>(*pool_);
+  skp_repo_ = std::make_unique<storage::SkpRepository>(*pool_, &skp_cache_);
   if (!options_.bootstrap_admin_nip.empty()) {
     if (absl::Status st = BootstrapAdmin(); !st.ok()) return st;
   }
@@ -72,13 +75,13 @@ absl::Status ServerApp::Start() {
     log_->LogEvent("warning", "benchmark mode: authorization is OFF (loopback only)");
   }
   directory_service_ = std::make_unique<services::DirectoryServiceImpl>(
-      *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue,
-      options_.employee_cache_ttl);
+      *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue, employee_cache_);
   identity_service_ = std::make_unique<services::IdentityServiceImpl>(
       *identity_repo_, *guard_, clock_, options_.login_throttle);
   audit_service_ = std::make_unique<services::AuditServiceImpl>(*audit_repo_, *guard_);
-  skp_service_ = std::make_unique<services::SkpServiceImpl>(*skp_repo_, *directory_repo_, *guard_,
-                                                            clock_);
+  skp_service_ = std::make_unique<services::SkpServiceImpl>(
+      *skp_repo_, *directory_repo_, *guard_, *executor_, clock_, options_.executor_queue,
+      employee_cache_, skp_cache_);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

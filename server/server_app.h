@@ -27,9 +27,11 @@
 #include "server/domain/civil_date.h"
 #include "server/services/diagnostics_service.h"
 #include "server/services/directory_service.h"
+#include "server/services/employee_cache.h"
 #include "server/services/skp_service.h"
 #include "server/storage/connection_pool.h"
 #include "server/storage/directory_repository.h"
+#include "server/storage/skp_cache.h"
 #include "server/storage/skp_repository.h"
 
 namespace kinerja {
@@ -57,6 +59,9 @@ struct ServerOptions {
   // How long another replica's directory writes may go unseen by this one's employee cache
   // (services::EmployeeCache); zero turns the cache off.
   absl::Duration employee_cache_ttl = absl::Seconds(2);
+  // GetSkp answers without the database a plan it confirmed less than this long ago, when nothing
+  // was written through this replica since (storage/skp_cache.h); zero: every read asks.
+  absl::Duration skp_cache_ttl = absl::Seconds(2);
 };
 
 class ServerApp {
@@ -80,6 +85,8 @@ class ServerApp {
   // Full names of every service this server registers, gRPC's own (health, reflection) included.
   const std::vector<std::string>& service_names() const { return service_names_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
+  // This replica's cache of SKP plans (skp_cache.h).
+  storage::SkpCache& skp_cache() { return skp_cache_; }
 
  private:
   absl::Status BootstrapAdmin();
@@ -88,6 +95,9 @@ class ServerApp {
   domain::SystemClock system_clock_;
   const domain::Clock& clock_;
   core::Metrics metrics_;
+  // This replica's caches, shared by the services that read through them.
+  services::EmployeeCache employee_cache_;
+  storage::SkpCache skp_cache_;
   std::unique_ptr<core::RequestLog> log_;
   std::unique_ptr<storage::ConnectionPool> pool_;
   std::unique_ptr<core::BoundedExecutor> executor_;

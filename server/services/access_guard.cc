@@ -39,10 +39,14 @@ std::string RequestIdOf(const grpc::ServerContextBase& ctx) {
   return Metadata(ctx, "x-request-id");
 }
 
-std::optional<absl::StatusOr<auth::Principal>> AccessGuard::CachedPrincipal(
-    const grpc::ServerContextBase& ctx) {
-  if (skip_) return absl::StatusOr<auth::Principal>(BenchmarkPrincipal());
-  return authenticator_.FromCache(CredentialsOf(ctx));
+std::optional<AccessGuard::Admitted> AccessGuard::AdmitFromCache(
+    const grpc::ServerContextBase& ctx, const std::string& method) {
+  const auth::MethodPolicy* policy = auth::FindPolicy(method);
+  if (policy == nullptr) return std::nullopt;
+  if (skip_) return Admitted{BenchmarkPrincipal(), *policy};
+  auto cached = authenticator_.FromCache(CredentialsOf(ctx));
+  if (!cached || !cached->ok() || !auth::Admit(*policy, **cached).ok()) return std::nullopt;
+  return Admitted{*std::move(*cached), *policy};
 }
 
 absl::StatusOr<auth::Principal> AccessGuard::Authorize(const auth::MethodPolicy& policy,

@@ -50,8 +50,15 @@ class AccessGuard {
               bool skip_authorization = false)
       : authenticator_(authenticator), executor_(executor), skip_(skip_authorization) {}
 
-  // The caller's principal when it is known without blocking (cached credentials), else nullopt.
-  std::optional<absl::StatusOr<auth::Principal>> CachedPrincipal(const grpc::ServerContextBase& ctx);
+  // Admission on gRPC's own thread, for hot paths: the caller and `method`'s policy when the
+  // caller's credentials are cached and the policy admits them; nullopt otherwise, and then Run
+  // decides (authenticating on a worker), so every refusal stays Run's.
+  struct Admitted {
+    auth::Principal principal;
+    const auth::MethodPolicy& policy;
+  };
+  std::optional<Admitted> AdmitFromCache(const grpc::ServerContextBase& ctx,
+                                         const std::string& method);
 
   // fn: absl::Status(const CallInfo&, absl::Time deadline), filling the response it captured.
   template <typename Fn>

@@ -1,7 +1,8 @@
-// Request coalescing for hot point reads (GetEmployee): calls that arrive while the database workers
-// are busy are fetched together in one query. Under light load every batch holds one key, so latency
-// is unchanged; under heavy load a batch holds up to `max_batch` keys and the cost per call (a
-// database round trip, two thread hand-offs) is shared. Results are delivered on an executor thread.
+// Request coalescing for hot point reads (GetEmployee, GetSkp): calls that arrive while the
+// database workers are busy are fetched together in one query. Under light load every batch holds
+// one key, so latency is unchanged; under heavy load a batch holds up to `max_batch` keys and the
+// cost per call (a database round trip, two thread hand-offs) is shared. Results are delivered on an
+// executor thread.
 #ifndef KINERJA_SERVER_SERVICES_BATCH_LOADER_H_
 #define KINERJA_SERVER_SERVICES_BATCH_LOADER_H_
 
@@ -96,14 +97,22 @@ class BatchLoader {
     }
     if (live.empty()) return;
     auto fetched = fetch_(keys, deadline);
+    // A value goes to its last caller by move; only a key asked for twice in a batch is copied.
+    absl::flat_hash_map<Key, int> callers;
+    for (const Pending* p : live) ++callers[p->key];
     for (Pending* p : live) {
       if (!fetched.ok()) {
         p->done(fetched.status());
         continue;
       }
       auto it = fetched->find(p->key);
-      p->done(it == fetched->end() ? absl::StatusOr<Value>(not_found_(p->key))
-                                   : absl::StatusOr<Value>(it->second));
+      if (it == fetched->end()) {
+        p->done(not_found_(p->key));
+      } else if (--callers[p->key] == 0) {
+        p->done(std::move(it->second));
+      } else {
+        p->done(it->second);
+      }
     }
   }
 

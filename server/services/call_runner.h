@@ -27,6 +27,12 @@ inline absl::Time WorkDeadline(grpc::CallbackServerContext* ctx, absl::Duration 
   return d < cap ? d : cap;
 }
 
+// The refusal when no more work may wait.
+inline grpc::Status Busy() {
+  return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                      "the server is busy; retry with backoff");
+}
+
 // fn: absl::Status(absl::Time deadline), filling the response it captured.
 template <typename Fn>
 grpc::ServerUnaryReactor* RunOnExecutor(grpc::CallbackServerContext* ctx,
@@ -46,10 +52,7 @@ grpc::ServerUnaryReactor* RunOnExecutor(grpc::CallbackServerContext* ctx,
     }
     reactor->Finish(core::ToGrpcStatus(fn(deadline)));
   });
-  if (!queued) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                 "the server is busy; retry with backoff"));
-  }
+  if (!queued) reactor->Finish(Busy());
   return reactor;
 }
 

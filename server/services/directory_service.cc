@@ -46,35 +46,13 @@ absl::Status Reply(absl::StatusOr<T> result, T* resp) {
 DirectoryServiceImpl::DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
                                            core::BoundedExecutor& executor,
                                            const domain::Clock& clock, int executor_queue,
-                                           absl::Duration employee_cache_ttl)
+                                           EmployeeCache& employee_cache)
     : repo_(repo),
       guard_(guard),
       executor_(executor),
       clock_(clock),
-      employee_cache_(employee_cache_ttl),
-      employee_loader_(
-          executor,
-          [this](const std::vector<std::string>& nips, absl::Time deadline) {
-            const uint64_t generation = employee_cache_.generation();
-            const absl::CivilDay today = clock_.TodayInJakarta();
-            auto fetched = repo_.GetEmployees(nips, today, deadline);
-            if (fetched.ok()) {
-              const absl::Time now = clock_.Now();
-              for (const auto& [nip, e] : *fetched) employee_cache_.Put(e, today, generation, now);
-            }
-            return fetched;
-          },
-          /*max_batch=*/64, /*max_pending=*/executor_queue,
-          [](const std::string& nip) {
-            return absl::NotFoundError(absl::StrCat("employee ", nip, " not found"));
-          }) {}
-
-absl::Status DirectoryServiceImpl::CheckLoadedEmployee(const auth::Principal& principal,
-                                                       const auth::MethodPolicy& policy,
-                                                       const v1::Employee& employee,
-                                                       absl::Time deadline) {
-  return services::CheckLoadedEmployee(repo_, clock_, principal, policy, employee, deadline);
-}
+      employee_cache_(employee_cache),
+      employee_loader_(repo, employee_cache, executor, clock, executor_queue) {}
 
 absl::Status DirectoryServiceImpl::CheckEmployeeAccess(const CallInfo& call,
                                                        const std::string& nip,
@@ -241,19 +219,12 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::LoadEmployeeFor(
   const bool queued = employee_loader_.Load(
       nip, WorkDeadline(ctx, absl::Seconds(30)),
       [this, reactor, resp, principal, &policy](absl::StatusOr<v1::Employee> e) {
-        absl::Status st = e.status();
-        if (e.ok()) {
-          st = CheckLoadedEmployee(principal, policy, *e, absl::Now() + absl::Seconds(5));
-          if (st.ok()) *resp = std::move(*e);
-        } else if (absl::IsNotFound(st) && !principal.IsAdmin()) {
-          st = auth::Denied();  // only those who could see any employee learn it does not exist
-        }
+        absl::Status st = CheckFetchedEmployee(repo_, clock_, principal, policy, e,
+                                               absl::Now() + absl::Seconds(5));
+        if (st.ok()) *resp = std::move(*e);
         reactor->Finish(core::ToGrpcStatus(st));
       });
-  if (!queued) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                 "the server is busy; retry with backoff"));
-  }
+  if (!queued) reactor->Finish(Busy());
   return reactor;
 }
 
@@ -261,38 +232,27 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetEmployee(grpc::CallbackServer
                                                             const v1::GetEmployeeRequest* req,
                                                             v1::Employee* resp) {
   const std::string& method = KINERJA_METHOD(kService);
-  const auth::MethodPolicy* policy = auth::FindPolicy(method);
   // Hot path: with the caller's credentials in the authentication cache, admission happens here
   // and the read joins a batch; otherwise the guard authenticates on a worker first.
-  auto cached = guard_.CachedPrincipal(*ctx);
-  if (policy != nullptr && cached && cached->ok() && auth::Admit(*policy, **cached).ok()) {
+  if (auto admitted = guard_.AdmitFromCache(*ctx, method)) {
     auto nip = NipFromName(req->name(), "name");
     if (!nip.ok()) return FinishNow(ctx, nip.status());
     // A cached record answers here, unless access hinges on the superior relation (a lookup).
     if (auto hit = employee_cache_.Get(*nip, clock_.TodayInJakarta(), clock_.Now())) {
-      bool needs_superior = false;
-      absl::Status st = auth::CheckEmployee(*policy, **cached, hit->nip(),
-                                            hit->current_assignment().opd(),
-                                            [&]() -> absl::StatusOr<std::string> {
-                                              needs_superior = true;
-                                              return absl::NotFoundError("deferred");
-                                            });
-      if (st.ok() || !needs_superior) {
-        if (st.ok()) *resp = std::move(*hit);
-        return FinishNow(ctx, st);
+      if (std::optional<absl::Status> st =
+              CheckCachedEmployee(admitted->principal, admitted->policy, *hit)) {
+        if (st->ok()) *resp = std::move(*hit);
+        return FinishNow(ctx, *st);
       }
     }
-    return LoadEmployeeFor(ctx, **cached, *policy, *nip, resp);
+    return LoadEmployeeFor(ctx, admitted->principal, admitted->policy, *nip, resp);
   }
   return guard_.Run(ctx, method, [this, req, resp](const CallInfo& call, absl::Time deadline) {
     auto nip = NipFromName(req->name(), "name");
     if (!nip.ok()) return nip.status();
     auto employee = repo_.GetEmployee(*nip, clock_.TodayInJakarta(), deadline);
-    if (!employee.ok()) {
-      if (absl::IsNotFound(employee.status()) && !call.principal.IsAdmin()) return auth::Denied();
-      return employee.status();
-    }
-    if (absl::Status st = CheckLoadedEmployee(call.principal, call.policy, *employee, deadline);
+    if (absl::Status st = CheckFetchedEmployee(repo_, clock_, call.principal, call.policy, employee,
+                                               deadline);
         !st.ok()) {
       return st;
     }

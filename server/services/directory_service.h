@@ -6,8 +6,8 @@
 #include "kinerja/v1/directory.grpc.pb.h"
 #include "server/core/executor.h"
 #include "server/services/access_guard.h"
-#include "server/services/batch_loader.h"
 #include "server/services/employee_cache.h"
+#include "server/services/employee_loader.h"
 #include "server/domain/civil_date.h"
 #include "server/storage/directory_repository.h"
 
@@ -17,7 +17,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
  public:
   DirectoryServiceImpl(storage::DirectoryRepository& repo, AccessGuard& guard,
                        core::BoundedExecutor& executor, const domain::Clock& clock,
-                       int executor_queue, absl::Duration employee_cache_ttl);
+                       int executor_queue, EmployeeCache& employee_cache);
 
   grpc::ServerUnaryReactor* CreateOpd(grpc::CallbackServerContext* ctx,
                                       const v1::CreateOpdRequest* req, v1::Opd* resp) override;
@@ -85,10 +85,6 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   absl::StatusOr<std::pair<std::string, absl::CivilDay>> EmployeeOnDay(
       const CallInfo& call, const std::string& name, const v1::Date& date, bool has_date,
       absl::Time deadline);
-  // The same, for an employee already loaded (GetEmployee).
-  absl::Status CheckLoadedEmployee(const auth::Principal& principal,
-                                   const auth::MethodPolicy& policy, const v1::Employee& employee,
-                                   absl::Time deadline);
   grpc::ServerUnaryReactor* LoadEmployeeFor(grpc::CallbackServerContext* ctx,
                                             const auth::Principal& principal,
                                             const auth::MethodPolicy& policy,
@@ -98,8 +94,8 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   AccessGuard& guard_;
   core::BoundedExecutor& executor_;
   const domain::Clock& clock_;
-  EmployeeCache employee_cache_;
-  BatchLoader<std::string, v1::Employee> employee_loader_;
+  EmployeeCache& employee_cache_;  // the replica's, shared with SkpServiceImpl
+  EmployeeLoader employee_loader_;
 };
 
 }  // namespace kinerja::services

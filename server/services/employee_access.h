@@ -4,9 +4,11 @@
 #ifndef KINERJA_SERVER_SERVICES_EMPLOYEE_ACCESS_H_
 #define KINERJA_SERVER_SERVICES_EMPLOYEE_ACCESS_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "kinerja/v1/directory.pb.h"
 #include "server/auth/policy_table.h"
@@ -22,10 +24,21 @@ absl::Status CheckLoadedEmployee(storage::DirectoryRepository& directory, const 
                                  const auth::Principal& principal, const auth::MethodPolicy& policy,
                                  const v1::Employee& employee, absl::Time deadline);
 
-// Loads the employee first. An unknown NIP is refused like a forbidden one, except for
-// administrators, who learn it is NOT_FOUND.
+// For an employee as a read returned it: an unknown NIP (NOT_FOUND) is refused like a forbidden
+// one, except for administrators, who learn it is NOT_FOUND.
+absl::Status CheckFetchedEmployee(storage::DirectoryRepository& directory, const domain::Clock& clock,
+                                  const auth::Principal& principal, const auth::MethodPolicy& policy,
+                                  const absl::StatusOr<v1::Employee>& employee, absl::Time deadline);
+
+// Loads the employee first, then CheckFetchedEmployee.
 absl::Status CheckEmployeeAccess(storage::DirectoryRepository& directory, const domain::Clock& clock,
                                  const CallInfo& call, const std::string& nip, absl::Time deadline);
+
+// For an employee from the EmployeeCache, on gRPC's thread: the decision, or nullopt when it hinges
+// on the superior relation (a directory read, for CheckLoadedEmployee on a worker).
+std::optional<absl::Status> CheckCachedEmployee(const auth::Principal& principal,
+                                                const auth::MethodPolicy& policy,
+                                                const v1::Employee& employee);
 
 }  // namespace kinerja::services
 

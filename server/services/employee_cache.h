@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
@@ -35,6 +36,21 @@ class EmployeeCache {
   void Invalidate() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
   std::optional<v1::Employee> Get(const std::string& nip, absl::CivilDay day, absl::Time now);
+  // Get's answer to `fn` without copying it (under the cache's lock: keep `fn` short); nullopt
+  // when Get would find none.
+  template <typename Fn>
+  auto With(const std::string& nip, absl::CivilDay day, absl::Time now, Fn fn)
+      -> std::optional<decltype(fn(std::declval<const v1::Employee&>()))> {
+    if (!enabled()) return std::nullopt;
+    const uint64_t current = generation();
+    absl::MutexLock lock(&mu_);
+    auto it = entries_.find(Key(nip, day));
+    if (it == entries_.end() || it->second.generation != current ||
+        now - it->second.stored_at > ttl_) {
+      return std::nullopt;
+    }
+    return fn(it->second.employee);
+  }
 
   // Stores what a read fetched, unless a write happened since it began (`read_generation`).
   void Put(const v1::Employee& employee, absl::CivilDay day, uint64_t read_generation,

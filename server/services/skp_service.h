@@ -10,21 +10,28 @@
 #include <string>
 
 #include "kinerja/v1/skp.grpc.pb.h"
+#include "server/core/executor.h"
 #include "server/domain/civil_date.h"
 #include "server/domain/skp_lifecycle.h"
 #include "server/domain/skp_plan_rules.h"
 #include "server/services/access_guard.h"
+#include "server/services/batch_loader.h"
+#include "server/services/employee_cache.h"
+#include "server/services/employee_loader.h"
 #include "server/services/skp_validation.h"
 #include "server/storage/directory_repository.h"
+#include "server/storage/skp_cache.h"
 #include "server/storage/skp_repository.h"
 
 namespace kinerja::services {
 
 class SkpServiceImpl final : public v1::SkpService::CallbackService {
  public:
+  // `employee_cache` and `skp_cache` are the replica's (the directory service invalidates the
+  // first on its writes).
   SkpServiceImpl(storage::SkpRepository& repo, storage::DirectoryRepository& directory,
-                 AccessGuard& guard, const domain::Clock& clock)
-      : repo_(repo), directory_(directory), guard_(guard), clock_(clock) {}
+                 AccessGuard& guard, core::BoundedExecutor& executor, const domain::Clock& clock,
+                 int executor_queue, EmployeeCache& employee_cache, storage::SkpCache& skp_cache);
 
   grpc::ServerUnaryReactor* CreateSkp(grpc::CallbackServerContext* ctx,
                                       const v1::CreateSkpRequest* req, v1::Skp* resp) override;
@@ -115,11 +122,25 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
   };
   absl::StatusOr<PlanUnderChange> LoadPlanUnderChange(const CallInfo& call, const std::string& name,
                                                       absl::string_view field, absl::Time deadline);
+  // GetSkp's hot path, for a caller admitted on gRPC's thread: the employee's record (batched,
+  // then cached) and the access check, then LoadPlan.
+  grpc::ServerUnaryReactor* LoadEmployeeThenPlan(grpc::CallbackServerContext* ctx,
+                                                 const auth::Principal& principal,
+                                                 const auth::MethodPolicy& policy,
+                                                 const SkpRef& ref, v1::Skp* resp);
+  // After the access check: the plan joins a batch (skp_loader_), and the reactor finishes with it,
+  // or NOT_FOUND when it is not `ref.nip`'s.
+  void LoadPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& ref, absl::Time deadline,
+                v1::Skp* resp);
 
   storage::SkpRepository& repo_;
   storage::DirectoryRepository& directory_;
   AccessGuard& guard_;
   const domain::Clock& clock_;
+  EmployeeCache& employee_cache_;
+  storage::SkpCache& skp_cache_;
+  EmployeeLoader employee_loader_;
+  BatchLoader<int64_t, v1::Skp> skp_loader_;  // through skp_cache_ (SkpRepository::GetMany)
 };
 
 }  // namespace kinerja::services

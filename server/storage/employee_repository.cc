@@ -140,13 +140,9 @@ absl::StatusOr<absl::flat_hash_map<std::string, v1::Employee>> DirectoryReposito
   return pool_.Run(deadline, "GetEmployees", [&](Connection& c) -> absl::StatusOr<Result> {
     Result out;
     if (nips.empty()) return out;
-    // Round the IN list up to a power of two (padding with the last NIP), so that a session
-    // prepares at most a handful of statement shapes.
-    size_t slots = 1;
-    while (slots < nips.size()) slots *= 2;
-    std::string placeholders = "?";
-    for (size_t i = 1; i < slots; ++i) placeholders += ",?";
-    auto& stmt = c.Prepare(absl::StrCat(kEmployeeSelect, " WHERE e.nip IN (", placeholders, ")"));
+    const size_t slots = InListSlots(nips.size());  // padded with the last NIP
+    auto& stmt =
+        c.Prepare(absl::StrCat(kEmployeeSelect, " WHERE e.nip IN (", Placeholders(slots), ")"));
     stmt.setString(1, DateParam(day));
     stmt.setString(2, DateParam(day));
     for (size_t i = 0; i < slots; ++i) {

@@ -23,11 +23,24 @@ std::optional<v1::Skp> LoadOwnSkp(Connection& c, const std::string& nip, int64_t
   return skp;
 }
 
+// The fields a plan shows from the directory, which change without the plan's version.
+bool SameDisplay(const v1::Skp& a, const v1::Skp& b) {
+  return a.position() == b.position() && a.position_title() == b.position_title() &&
+         a.opd() == b.opd() && a.employee_name() == b.employee_name();
+}
+
 absl::Status NotFound(const std::string& nip, int64_t id) {
   return absl::NotFoundError(absl::StrCat(SkpName(nip, id), " not found"));
 }
 
 }  // namespace
+
+absl::StatusOr<v1::Skp> OwnSkp(absl::StatusOr<v1::Skp> plan, const std::string& nip, int64_t id) {
+  if (plan.ok() ? plan->name() != SkpName(nip, id) : absl::IsNotFound(plan.status())) {
+    return NotFound(nip, id);
+  }
+  return plan;
+}
 
 int CloseSkpsOfEndedAssignment(Connection& c, int64_t assignment_id, absl::CivilDay last_day,
                                const AuditContext& audit) {
@@ -91,7 +104,7 @@ absl::StatusOr<SkpAssignment> SkpRepository::ActiveAssignment(const std::string&
 absl::StatusOr<v1::Skp> SkpRepository::Create(const SkpAssignment& assignment, const v1::Skp& draft,
                                               const std::string& request_id,
                                               const AuditContext& audit, absl::Time deadline) {
-  return pool_.Run(deadline, "CreateSkp", [&](Connection& c) {
+  return Written(pool_.Run(deadline, "CreateSkp", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Skp> {
       v1::Skp stored;
       if (LoadIdempotentResponse(c, "CreateSkp", request_id, &stored)) return stored;
@@ -132,7 +145,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Create(const SkpAssignment& assignment, c
       SaveIdempotentResponse(c, "CreateSkp", request_id, created);
       return created;
     });
-  });
+  }));
 }
 
 absl::StatusOr<v1::Skp> SkpRepository::Get(const std::string& nip, int64_t id, absl::Time deadline) {
@@ -140,6 +153,45 @@ absl::StatusOr<v1::Skp> SkpRepository::Get(const std::string& nip, int64_t id, a
     auto skp = LoadOwnSkp(c, nip, id, false);
     if (!skp) return NotFound(nip, id);
     return *skp;
+  });
+}
+
+absl::StatusOr<v1::Skp> SkpRepository::Get(const std::string& nip, int64_t id, SkpCache& cache,
+                                           uint64_t directory_generation, absl::Time deadline) {
+  auto plans = GetMany({id}, cache, directory_generation, deadline);
+  if (!plans.ok()) return plans.status();
+  auto it = plans->find(id);
+  if (it == plans->end()) return NotFound(nip, id);
+  return OwnSkp(std::move(it->second), nip, id);
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, v1::Skp>> SkpRepository::GetMany(
+    const std::vector<int64_t>& ids, SkpCache& cache, uint64_t directory_generation,
+    absl::Time deadline) {
+  using Plans = absl::flat_hash_map<int64_t, v1::Skp>;
+  // Taken before the database is read: what this read confirms is no newer than the stamp.
+  const SkpCache::Stamp stamp = cache.StampNow(directory_generation);
+  return pool_.Run(deadline, "GetSkps", [&](Connection& c) -> absl::StatusOr<Plans> {
+    Plans out;
+    for (const SkpProbe& probe : ProbeSkps(c, ids)) {
+      if (auto cached = cache.Get(probe.id, probe.version)) {
+        v1::Skp skp = *cached;
+        ApplyProbe(probe, skp);
+        if (SameDisplay(skp, *cached)) {
+          cache.Confirm(probe.id, probe.version, stamp);
+        } else {
+          cache.Put(probe.id, probe.version, skp, stamp);
+        }
+        out.emplace(probe.id, std::move(skp));
+        continue;
+      }
+      std::optional<v1::Skp> loaded = LoadSkp(c, probe.id, /*for_update=*/false);
+      if (!loaded) continue;
+      // Cached at the probed version only when the load read that version too (no write between).
+      if (loaded->etag() == SkpEtag(probe.version)) cache.Put(probe.id, probe.version, *loaded, stamp);
+      out.emplace(probe.id, std::move(*loaded));
+    }
+    return out;
   });
 }
 
@@ -184,7 +236,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id
                                               const std::string& etag,
                                               const std::function<absl::Status(v1::Skp&)>& change,
                                               const AuditContext& audit, absl::Time deadline) {
-  return pool_.Run(deadline, "ChangeSkp", [&](Connection& c) {
+  return Written(pool_.Run(deadline, "ChangeSkp", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Skp> {
       auto before = LoadOwnSkp(c, nip, id, /*for_update=*/true);
       if (!before) return NotFound(nip, id);
@@ -200,7 +252,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id
       AppendAudit(c, audit, before->name(), &*before, &*stored);
       return *stored;
     });
-  });
+  }));
 }
 
 absl::StatusOr<std::optional<v1::Skp>> SkpRepository::ApprovedPlan(const std::string& nip,

@@ -21,6 +21,7 @@
 #include "server/domain/distribution_quota.h"
 #include "server/storage/audit_store.h"
 #include "server/storage/connection_pool.h"
+#include "server/storage/skp_cache.h"
 
 namespace kinerja::storage {
 
@@ -68,9 +69,16 @@ struct CascadeRow {
 int CloseSkpsOfEndedAssignment(Connection& c, int64_t assignment_id, absl::CivilDay last_day,
                                const AuditContext& audit);
 
+// `plan`, read by id, when it is employee `nip`'s plan `id`; otherwise (NOT_FOUND, or another
+// employee's plan) the NOT_FOUND that Get answers.
+absl::StatusOr<v1::Skp> OwnSkp(absl::StatusOr<v1::Skp> plan, const std::string& nip, int64_t id);
+
 class SkpRepository {
  public:
-  explicit SkpRepository(ConnectionPool& pool) : pool_(pool) {}
+  // `cache`, when given, is told of every plan written through this repository (Invalidate), so
+  // that this replica never answers from what it cached before its own write.
+  explicit SkpRepository(ConnectionPool& pool, SkpCache* cache = nullptr)
+      : pool_(pool), cache_(cache) {}
 
   // The employee's assignment active on `day`. NOT_FOUND for an unknown NIP; FAILED_PRECONDITION
   // when the employee holds no position that day.
@@ -85,6 +93,19 @@ class SkpRepository {
                                  absl::Time deadline);
 
   absl::StatusOr<v1::Skp> Get(const std::string& nip, int64_t id, absl::Time deadline);
+  // The same read through `cache` (GetMany of one plan).
+  absl::StatusOr<v1::Skp> Get(const std::string& nip, int64_t id, SkpCache& cache,
+                              uint64_t directory_generation, absl::Time deadline);
+  // Plans by id, as Get reads them, through `cache` and on one connection (skp_cache.h): one query
+  // probes them all; a plan cached at its current version comes from the cache with the directory's
+  // fields as probed, the others are loaded and cached. An id without a plan is absent; whose plan
+  // each is, is the caller's to check (OwnSkp).
+  // `directory_generation`: the EmployeeCache's generation, stamped on what is cached
+  // (SkpCache::GetRecent).
+  absl::StatusOr<absl::flat_hash_map<int64_t, v1::Skp>> GetMany(const std::vector<int64_t>& ids,
+                                                                SkpCache& cache,
+                                                                uint64_t directory_generation,
+                                                                absl::Time deadline);
   // The employee's SKPs, newest year first (all years when `year` is 0).
   absl::StatusOr<std::vector<v1::Skp>> List(const std::string& nip, int32_t year,
                                             absl::Time deadline);
@@ -132,7 +153,14 @@ class SkpRepository {
       absl::Time deadline);
 
  private:
+  template <typename T>
+  T Written(T result) {
+    if (cache_ != nullptr) cache_->Invalidate();
+    return result;
+  }
+
   ConnectionPool& pool_;
+  SkpCache* const cache_;
 };
 
 }  // namespace kinerja::storage

@@ -17,12 +17,17 @@
 namespace kinerja::storage {
 namespace {
 
-constexpr char kSkpSelect[] =
+// The plan row and what it shows from the directory (position, OPD, the employee's name).
+constexpr char kSkpFrom[] =
+    " FROM skps s JOIN positions p ON p.id = s.position_id JOIN opds o ON o.id = s.opd_id"
+    " JOIN employees e ON e.nip = s.nip";
+constexpr char kSkpColumns[] =
     "SELECT s.id, s.nip, s.year, s.approach, s.state, s.revision, s.assignment_id, p.code, p.title,"
     " o.code, s.start_date, s.closed_on, s.return_note, s.hasil_kerja, s.hasil_kerja_justification,"
     " s.perilaku_kerja, s.perilaku_kerja_justification, s.predikat, s.evaluator_nip, s.evaluated_at,"
-    " s.version, s.updated_at, e.full_name FROM skps s JOIN positions p ON p.id = s.position_id"
-    " JOIN opds o ON o.id = s.opd_id JOIN employees e ON e.nip = s.nip WHERE s.id = ?";
+    " s.version, s.updated_at, e.full_name";
+constexpr char kProbeColumns[] =
+    "SELECT s.id, s.version, p.code, p.title, o.code, e.full_name";
 
 google::protobuf::Timestamp ToProtoTime(absl::Time t) {
   google::protobuf::Timestamp ts;
@@ -53,8 +58,41 @@ std::optional<int64_t> RhkIdOf(const std::string& name) {
   return id;
 }
 
+std::string SkpEtag(int64_t version) { return absl::StrCat("\"", version, "\""); }
+
+std::vector<SkpProbe> ProbeSkps(Connection& c, const std::vector<int64_t>& ids) {
+  std::vector<SkpProbe> out;
+  if (ids.empty()) return out;
+  const size_t slots = InListSlots(ids.size());  // padded with the last id
+  auto& sel = c.Prepare(
+      absl::StrCat(kProbeColumns, kSkpFrom, " WHERE s.id IN (", Placeholders(slots), ")"));
+  for (size_t i = 0; i < slots; ++i) {
+    sel.setInt64(static_cast<int>(i + 1), ids[std::min(i, ids.size() - 1)]);
+  }
+  auto rs = Query(sel);
+  while (rs->next()) {
+    SkpProbe p;
+    p.id = rs->getInt64(1);
+    p.version = rs->getInt64(2);
+    p.position_code = Str(*rs, 3);
+    p.position_title = Str(*rs, 4);
+    p.opd_code = Str(*rs, 5);
+    p.employee_name = Str(*rs, 6);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void ApplyProbe(const SkpProbe& probe, v1::Skp& skp) {
+  skp.set_position(absl::StrCat("positions/", probe.position_code));
+  skp.set_position_title(probe.position_title);
+  skp.set_opd(absl::StrCat("opds/", probe.opd_code));
+  skp.set_employee_name(probe.employee_name);
+}
+
 std::optional<v1::Skp> LoadSkp(Connection& c, int64_t id, bool for_update) {
-  auto& sel = c.Prepare(for_update ? absl::StrCat(kSkpSelect, " FOR UPDATE") : std::string(kSkpSelect));
+  auto& sel = c.Prepare(
+      absl::StrCat(kSkpColumns, kSkpFrom, " WHERE s.id = ?", for_update ? " FOR UPDATE" : ""));
   sel.setInt64(1, id);
   auto rs = Query(sel);
   if (!rs->next()) return std::nullopt;
@@ -82,7 +120,7 @@ std::optional<v1::Skp> LoadSkp(Connection& c, int64_t id, bool for_update) {
     if (!rs->isNull(19)) ev->set_evaluator(absl::StrCat("employees/", Str(*rs, 19)));
     if (auto t = TimeColumn(*rs, 20)) *ev->mutable_evaluate_time() = ToProtoTime(*t);
   }
-  skp.set_etag(absl::StrCat("\"", rs->getInt(21), "\""));
+  skp.set_etag(SkpEtag(rs->getInt64(21)));
   if (auto t = TimeColumn(*rs, 22)) *skp.mutable_update_time() = ToProtoTime(*t);
   skp.set_employee_name(Str(*rs, 23));
 

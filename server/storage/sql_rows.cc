@@ -19,6 +19,18 @@ std::string TimeParam(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
 }
 
+size_t InListSlots(size_t n) {
+  size_t slots = 1;
+  while (slots < n) slots *= 2;
+  return slots;
+}
+
+std::string Placeholders(size_t slots) {
+  std::string out = "?";
+  for (size_t i = 1; i < slots; ++i) out += ",?";
+  return out;
+}
+
 std::optional<absl::Time> TimeColumn(sql::ResultSet& rs, int column) {
   if (rs.isNull(column)) return std::nullopt;
   absl::Time t;

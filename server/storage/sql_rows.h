@@ -44,6 +44,14 @@ Enum ParseEnumOr(const std::string& name, bool (*parse)(const std::string&, Enum
   return parse(name, &v) ? v : fallback;
 }
 
+// The number of placeholders for an IN list of `n` values (n >= 1): `n` rounded up to a power of
+// two, so that a session prepares at most a handful of statement shapes. Bind the extra ones to a
+// value already in the list.
+size_t InListSlots(size_t n);
+
+// "?,?,...,?": `slots` placeholders.
+std::string Placeholders(size_t slots);
+
 // Runs a query and returns its result set. Throws sql::SQLException.
 inline std::unique_ptr<sql::ResultSet> Query(sql::PreparedStatement& stmt) {
   return std::unique_ptr<sql::ResultSet>(stmt.executeQuery());

@@ -40,8 +40,11 @@ std::string OrgCsv();
 // A test with its own server (scratch database) holding the organisation above.
 class OrgServerTest : public ::testing::Test {
  protected:
+  // The options of the server each test starts (the defaults, unless a fixture says otherwise).
+  virtual ServerOptions ServerOptionsForTest() { return ServerOptions(); }
+
   void SetUp() override {
-    auto server = TestServer::Start();
+    auto server = TestServer::Start(ServerOptionsForTest());
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = std::move(*server);
     LoadOrg(server_->directory());

@@ -80,6 +80,7 @@ TEST(ServerTest, WritesOneJsonLogLinePerRequestWithTheRequestId) {
   ASSERT_NE(echoed, ctx->GetServerInitialMetadata().end());
   EXPECT_EQ(std::string(echoed->second.data(), echoed->second.size()), "test-req-42");
   (*server)->app().Shutdown();
+  server->reset();  // nothing writes to the log after this (it is closed below)
 
   std::rewind(log);
   std::string text;
