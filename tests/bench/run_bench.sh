@@ -84,6 +84,7 @@ if [[ "$QUICK" == 1 ]]; then
   ROUNDS="${BENCH_ROUNDS:-1}"
   DURATION_S="${BENCH_DURATION_S:-1}"
   WARMUP_S=0.5
+  SKP_WARMUP_S=2
   DEMO_EMPLOYEES=3000
   IMPORT_SMALL=2000
   IMPORT_LARGE=2000
@@ -91,6 +92,7 @@ else
   ROUNDS="${BENCH_ROUNDS:-5}"
   DURATION_S="${BENCH_DURATION_S:-5}"
   WARMUP_S=1
+  SKP_WARMUP_S=10
   DEMO_EMPLOYEES=15000
   IMPORT_SMALL=15000
   IMPORT_LARGE=100000
@@ -224,8 +226,11 @@ calc() {
   awk -v a="$1" -v d="$2" 'BEGIN {
     if (d + 0 == 0) { print "n/a"; exit }
     r = a / d
-    printf (r < 0.1 ? "%.3f" : "%.2f"), r }'
+    printf (r < 1 ? "%.3f" : "%.2f"), r }'
 }
+# exact A B: A / B unrounded, for the verdicts (a ratio shown as 0.30 may be 0.296); "n/a" when B
+# is zero or empty.
+exact() { awk -v a="$1" -v d="$2" 'BEGIN { if (d + 0 == 0) print "n/a"; else printf "%.9f", a / d }'; }
 # ge A B / le A B: numeric comparisons (false on "n/a").
 # shellcheck disable=SC2317  # invoked through verdict
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "n/a" && a + 0 >= b + 0) }'; }
@@ -409,6 +414,14 @@ with_cpu() {  # SCENARIO CMD...: runs CMD and adds the gateway's and the server'
   TICKS[$s:server]=$((${TICKS[$s:server]:-0} + $(cpu_ticks "$SERVER_PID") - v0))
 }
 
+# The server's plan cache starts empty, and a plan first read costs its whole aggregate (four
+# queries); the rounds measure a server that has read every plan once, as one does after its first
+# minutes. One pass over the plans, not counted.
+kinerja_log "bench: reading every SKP once (the plan cache's warm-up)"
+run_loadgen get_skp_warmup get_skp "$TARGET" 0 --login_nip "$BENCH_NIP" \
+  --skp_names_file "$WORK/skp_names.txt" --duration_s "$SKP_WARMUP_S" --warmup_s 0
+rm -f "$RESULTS"/get_skp_warmup.r0.json
+
 for ((r = 1; r <= ROUNDS; r++)); do
   kinerja_log "bench: round $r of $ROUNDS"
   run_loadgen ping ping "$TARGET" "$r" # public: no credentials, the bare gRPC baseline
@@ -536,7 +549,7 @@ SECTION="$WORK/section.md"
     "database, started with \`KINERJA_BENCHMARK_SKIP_AUTHORIZATION=true\` (every call runs as an" \
     "administrator without looking at credentials or the policy), idle while the first is measured;" \
     "the client sends its session token to both, so only the server's check differs; the HTTP/JSON" \
-    "gateway (\`kinerja_gateway\`, default settings: 2 HTTP threads, one gRPC channel) in front of" \
+    "gateway (\`kinerja_gateway\`, default settings: 2 HTTP threads, each with its own HTTP/2 connection to the server) in front of" \
     "the first server."
   echo "- Method: $ROUNDS interleaved round(s) of Ping (public, no credentials), GetEmployee signed in as a" \
     "BKPP administrator (session token), the same GetEmployee through the gateway" \
@@ -551,7 +564,11 @@ SECTION="$WORK/section.md"
     "client from building the request to the response. GetEmployee cycles through every NIP of the" \
     "demo data; the server answers a record it read less than 2 s before from its employee cache" \
     "(per replica; writes through the server invalidate it at once; \`--employee_cache_ttl_ms\`), and" \
-    "reads the others from MariaDB in coalesced batches. CPU per call: the process's user + system" \
+    "reads the others from MariaDB in coalesced batches. GetSkp cycles through every plan, after one" \
+    "uncounted pass of ${SKP_WARMUP_S} s over them all (the plan cache starts empty); the server" \
+    "answers a plan the database confirmed less than 2 s before from its plan cache (per replica;" \
+    "writes through the server are seen at once; \`--skp_cache_ttl_ms\`), and probes the others'" \
+    "versions in coalesced batches (storage/skp_cache.h). CPU per call: the process's user + system" \
     "time (/proc) over the GetEmployee runs, divided by rate x (warm-up + window) summed over the" \
     "rounds; the load generators' own CPU is not in it."
   echo
@@ -561,22 +578,22 @@ SECTION="$WORK/section.md"
   echo "|---|---|---|---|---|---|"
   printf '| GetEmployee rate | %s calls/s | Ping %s calls/s | %s | ≥ %s × Ping | %s |\n' \
     "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[ping:rate]}")" "$get_rate_ratio" \
-    "$TARGET_RATE_RATIO" "$(verdict ge "$get_rate_ratio" "$TARGET_RATE_RATIO")"
+    "$TARGET_RATE_RATIO" "$(verdict ge "$(exact "${M[get_employee:rate]}" "${M[ping:rate]}")" "$TARGET_RATE_RATIO")"
   printf '| GetEmployee p99 | %s µs | Ping p99 %s µs | %s | ≤ %s × Ping | %s |\n' \
     "$(fmt_int "${M[get_employee:p99_us]}")" "$(fmt_int "${M[ping:p99_us]}")" "$get_p99_ratio" \
-    "$TARGET_P99_RATIO" "$(verdict le "$get_p99_ratio" "$TARGET_P99_RATIO")"
+    "$TARGET_P99_RATIO" "$(verdict le "$(exact "${M[get_employee:p99_us]}" "${M[ping:p99_us]}")" "$TARGET_P99_RATIO")"
   printf '| GetSkp rate (an approved plan: 3 RHK, 6 IKI, 2 expectations; %s plans cycled) | %s calls/s | Ping %s calls/s | %s | ≥ %s × Ping | %s |\n' \
     "$(fmt_int "$N_SKPS")" "$(fmt_int "${M[get_skp:rate]}")" "$(fmt_int "${M[ping:rate]}")" \
-    "$skp_rate_ratio" "$TARGET_SKP_RATIO" "$(verdict ge "$skp_rate_ratio" "$TARGET_SKP_RATIO")"
+    "$skp_rate_ratio" "$TARGET_SKP_RATIO" "$(verdict ge "$(exact "${M[get_skp:rate]}" "${M[ping:rate]}")" "$TARGET_SKP_RATIO")"
   printf '| Cost of authorization: GetEmployee rate signed in, against the same without the policy check | %s calls/s | unchecked %s calls/s | %s | ≥ %s × unchecked | %s |\n' \
     "$(fmt_int "${M[get_employee:rate]}")" "$(fmt_int "${M[get_employee_unchecked:rate]}")" \
-    "$auth_ratio" "$TARGET_AUTH_RATIO" "$(verdict ge "$auth_ratio" "$TARGET_AUTH_RATIO")"
+    "$auth_ratio" "$TARGET_AUTH_RATIO" "$(verdict ge "$(exact "${M[get_employee:rate]}" "${M[get_employee_unchecked:rate]}")" "$TARGET_AUTH_RATIO")"
   printf '| GetEmployee through the gateway (HTTP/JSON), rate | %s calls/s | over gRPC directly %s calls/s | %s | ≥ %s × direct | %s |\n' \
     "$(fmt_int "${M[get_employee_gateway:rate]}")" "$(fmt_int "${M[get_employee:rate]}")" \
-    "$gw_rate_ratio" "$TARGET_GW_RATE_RATIO" "$(verdict ge "$gw_rate_ratio" "$TARGET_GW_RATE_RATIO")"
+    "$gw_rate_ratio" "$TARGET_GW_RATE_RATIO" "$(verdict ge "$(exact "${M[get_employee_gateway:rate]}" "${M[get_employee:rate]}")" "$TARGET_GW_RATE_RATIO")"
   printf '| GetEmployee through the gateway (HTTP/JSON), p99 | %s µs | over gRPC directly %s µs | %s | ≤ %s × direct | %s |\n' \
     "$(fmt_int "${M[get_employee_gateway:p99_us]}")" "$(fmt_int "${M[get_employee:p99_us]}")" \
-    "$gw_p99_ratio" "$TARGET_GW_P99_RATIO" "$(verdict le "$gw_p99_ratio" "$TARGET_GW_P99_RATIO")"
+    "$gw_p99_ratio" "$TARGET_GW_P99_RATIO" "$(verdict le "$(exact "${M[get_employee_gateway:p99_us]}" "${M[get_employee:p99_us]}")" "$TARGET_GW_P99_RATIO")"
   printf '| CPU per GetEmployee call through the gateway: gateway + server | %s µs + %s µs | the server, over gRPC directly: %s µs | %s | informational | |\n' \
     "$cpu_gw" "$cpu_gw_server" "$cpu_direct_server" \
     "$(calc "$(awk -v a="$cpu_gw" -v b="$cpu_gw_server" 'BEGIN { print a + b }')" "$cpu_direct_server")"
