@@ -7,8 +7,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 
 namespace kinerja::gateway {
 namespace {
@@ -33,12 +31,11 @@ absl::StatusOr<std::unique_ptr<GrpcBackend>> GrpcBackend::Create(
   if (absl::StrContains(targets, ":///")) {
     target = targets;
   } else {
-    std::vector<std::string> addresses;
-    for (absl::string_view a : absl::StrSplit(targets, ',', absl::SkipWhitespace())) {
-      addresses.emplace_back(absl::StripAsciiWhitespace(a));
-    }
-    if (addresses.empty()) return absl::InvalidArgumentError("no server address given");
-    target = absl::StrCat("ipv4:", absl::StrJoin(addresses, ","));
+    auto addresses = ParseH2Targets(targets);  // the one reading of an address list
+    if (!addresses.ok()) return addresses.status();
+    target = absl::StrCat("ipv4:", absl::StrJoin(*addresses, ",", [](std::string* out, const H2Target& t) {
+                            absl::StrAppend(out, t.host, ":", t.port);
+                          }));
   }
   grpc::ChannelArguments args;
   args.SetServiceConfigJSON(R"({"loadBalancingConfig": [{"round_robin": {}}]})");

@@ -111,7 +111,7 @@ void H2Pool::Resolve() {
             if (*failed && found->empty()) return Changed();  // keep what we had
             std::vector<tcp::endpoint> endpoints;
             for (auto& [e, a] : *found) endpoints.push_back(e);
-            for (auto& [e, a] : *found) OnResolved({e}, a);
+            for (auto& [e, a] : *found) Add(e, a);
             for (Slot& s : slots_) {
               s.wanted = std::find(endpoints.begin(), endpoints.end(), s.endpoint) != endpoints.end();
             }
@@ -120,25 +120,23 @@ void H2Pool::Resolve() {
         });
   }
   if (resolving_ == 0) {
-    for (auto& [e, a] : *found) OnResolved({e}, a);
+    for (auto& [e, a] : *found) Add(e, a);
     Changed();
   }
 }
 
-void H2Pool::OnResolved(const std::vector<tcp::endpoint>& found, const std::string& authority) {
-  for (const tcp::endpoint& e : found) {
-    auto it = std::find_if(slots_.begin(), slots_.end(), [&](const Slot& s) { return s.endpoint == e; });
-    if (it != slots_.end()) {
-      it->wanted = true;
-      continue;
-    }
-    Slot s;
-    s.endpoint = e;
-    s.authority = authority;
-    s.backoff = kFirstBackoff;
-    slots_.push_back(std::move(s));
+void H2Pool::Add(const tcp::endpoint& endpoint, const std::string& authority) {
+  auto it = std::find_if(slots_.begin(), slots_.end(),
+                         [&](const Slot& s) { return s.endpoint == endpoint; });
+  if (it != slots_.end()) {
+    it->wanted = true;
+    return;
   }
-  ConnectDue(absl::Now());
+  Slot s;
+  s.endpoint = endpoint;
+  s.authority = authority;
+  s.backoff = kFirstBackoff;
+  slots_.push_back(std::move(s));
 }
 
 void H2Pool::ConnectDue(absl::Time now) {

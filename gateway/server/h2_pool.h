@@ -52,7 +52,8 @@ class H2Pool {
   };
 
   void Resolve();
-  void OnResolved(const std::vector<boost::asio::ip::tcp::endpoint>& found, const std::string& authority);
+  // A resolved address: a slot for it unless there is one (connected by the Changed() that follows).
+  void Add(const boost::asio::ip::tcp::endpoint& endpoint, const std::string& authority);
   void Tick();
   void Changed();
   void Refused(std::unique_ptr<H2Call> call, const H2Connection* by);

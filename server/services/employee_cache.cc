@@ -11,16 +11,7 @@ std::string EmployeeCache::Key(const std::string& nip, absl::CivilDay day) {
 
 std::optional<v1::Employee> EmployeeCache::Get(const std::string& nip, absl::CivilDay day,
                                                absl::Time now) {
-  if (!enabled()) return std::nullopt;
-  const uint64_t current = generation();
-  absl::MutexLock lock(&mu_);
-  auto it = entries_.find(Key(nip, day));
-  if (it == entries_.end()) return std::nullopt;
-  if (it->second.generation != current || now - it->second.stored_at > ttl_) {
-    entries_.erase(it);
-    return std::nullopt;
-  }
-  return it->second.employee;
+  return With(nip, day, now, [](const v1::Employee& e) { return e; });
 }
 
 void EmployeeCache::Put(const v1::Employee& employee, absl::CivilDay day,

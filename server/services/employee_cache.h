@@ -36,8 +36,8 @@ class EmployeeCache {
   void Invalidate() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
   std::optional<v1::Employee> Get(const std::string& nip, absl::CivilDay day, absl::Time now);
-  // Get's answer to `fn` without copying it (under the cache's lock: keep `fn` short); nullopt
-  // when Get would find none.
+  // The fresh record to `fn`, without copying it (under the cache's lock: keep `fn` short); nullopt
+  // when there is none. Get is With returning a copy.
   template <typename Fn>
   auto With(const std::string& nip, absl::CivilDay day, absl::Time now, Fn fn)
       -> std::optional<decltype(fn(std::declval<const v1::Employee&>()))> {
@@ -45,8 +45,9 @@ class EmployeeCache {
     const uint64_t current = generation();
     absl::MutexLock lock(&mu_);
     auto it = entries_.find(Key(nip, day));
-    if (it == entries_.end() || it->second.generation != current ||
-        now - it->second.stored_at > ttl_) {
+    if (it == entries_.end()) return std::nullopt;
+    if (it->second.generation != current || now - it->second.stored_at > ttl_) {
+      entries_.erase(it);  // stale for good
       return std::nullopt;
     }
     return fn(it->second.employee);
