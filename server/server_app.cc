@@ -63,6 +63,12 @@ absl::Status ServerApp::Start() {
   identity_repo_ = std::make_unique<storage::IdentityRepository>(*pool_);
   audit_repo_ = std::make_unique<storage::AuditRepository>(*pool_);
   skp_repo_ = std::make_unique<storage::SkpRepository>(*pool_, &skp_cache_);
+  if (options_.skp_cache_ttl > absl::ZeroDuration()) {
+    skp_feed_ = std::make_unique<storage::SkpChangeFeed>(
+        *pool_, skp_cache_, [this] { return employee_cache_.generation(); },
+        options_.skp_cache_ttl / 4);
+    skp_feed_->Start();
+  }
   if (!options_.bootstrap_admin_nip.empty()) {
     if (absl::Status st = BootstrapAdmin(); !st.ok()) return st;
   }
@@ -120,6 +126,22 @@ absl::Status ServerApp::Start() {
                     [this] { return executor_->queued(); });
   metrics_.AddGauge("kinerja_executor_busy", "Database workers running a call.",
                     [this] { return executor_->busy(); });
+  metrics_.AddGauge("kinerja_skp_cache_plans", "SKP plans in this replica's cache.",
+                    [this] { return static_cast<double>(skp_cache_.size()); });
+  metrics_.AddGauge("kinerja_skp_cache_recent_hits", "GetSkp answered from memory, since start.",
+                    [this] { return static_cast<double>(skp_cache_.recent_hits()); });
+  metrics_.AddGauge("kinerja_skp_cache_probed_hits",
+                    "GetSkp answered from the cache after a version probe, since start.",
+                    [this] { return static_cast<double>(skp_cache_.hits()); });
+  metrics_.AddGauge("kinerja_skp_cache_misses",
+                    "GetSkp probes that found no cached plan at the version, since start.",
+                    [this] { return static_cast<double>(skp_cache_.misses()); });
+  if (skp_feed_) {
+    metrics_.AddGauge("kinerja_skp_feed_polls", "Polls of the SKP cache's change feed, since start.",
+                      [this] { return static_cast<double>(skp_feed_->polls()); });
+    metrics_.AddGauge("kinerja_skp_feed_failures", "Failed polls of the change feed, since start.",
+                      [this] { return static_cast<double>(skp_feed_->failures()); });
+  }
   if (options_.admin_port >= 0) {
     admin_ = std::make_unique<core::AdminHttpServer>(
         options_.listen_host, options_.admin_port,
@@ -167,6 +189,7 @@ void ServerApp::Shutdown() {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
   }
+  if (skp_feed_) skp_feed_->Stop();
   if (executor_) executor_->Shutdown();
   if (admin_) admin_->Stop();
   if (log_) {

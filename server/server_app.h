@@ -32,6 +32,7 @@
 #include "server/storage/connection_pool.h"
 #include "server/storage/directory_repository.h"
 #include "server/storage/skp_cache.h"
+#include "server/storage/skp_change_feed.h"
 #include "server/storage/skp_repository.h"
 
 namespace kinerja {
@@ -59,8 +60,9 @@ struct ServerOptions {
   // How long another replica's directory writes may go unseen by this one's employee cache
   // (services::EmployeeCache); zero turns the cache off.
   absl::Duration employee_cache_ttl = absl::Seconds(2);
-  // GetSkp answers without the database a plan it confirmed less than this long ago, when nothing
-  // was written through this replica since (storage/skp_cache.h); zero: every read asks.
+  // GetSkp answers without the database a plan it, or its change feed (polling four times as
+  // often), confirmed less than this long ago with nothing said of a write since
+  // (storage/skp_cache.h); zero: every read asks, and there is no feed.
   absl::Duration skp_cache_ttl = absl::Seconds(2);
 };
 
@@ -105,6 +107,7 @@ class ServerApp {
   std::unique_ptr<storage::IdentityRepository> identity_repo_;
   std::unique_ptr<storage::AuditRepository> audit_repo_;
   std::unique_ptr<storage::SkpRepository> skp_repo_;
+  std::unique_ptr<storage::SkpChangeFeed> skp_feed_;  // when skp_cache_ttl > 0
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<services::AccessGuard> guard_;
   std::unique_ptr<services::DirectoryServiceImpl> directory_service_;

@@ -55,13 +55,17 @@ absl::Status CheckOpd(const MethodPolicy& policy, const Principal& principal,
   return ReachesOpd(policy, principal, opd) ? absl::OkStatus() : Denied();
 }
 
+bool AdmitsAnyEmployee(const MethodPolicy& policy, const Principal& principal, absl::string_view nip) {
+  const uint32_t a = policy.audience;
+  return (a & (kPublic | kAnyAccount)) || ((a & kAdmin) && principal.IsAdmin()) ||
+         ((a & kSelf) && principal.IsPerson() && principal.nip == nip);
+}
+
 absl::Status CheckEmployee(const MethodPolicy& policy, const Principal& principal,
                            absl::string_view nip, absl::string_view employee_opd,
                            const std::function<absl::StatusOr<std::string>()>& superior_nip) {
   const uint32_t a = policy.audience;
-  if (a & (kPublic | kAnyAccount)) return absl::OkStatus();
-  if ((a & kAdmin) && principal.IsAdmin()) return absl::OkStatus();
-  if ((a & kSelf) && principal.IsPerson() && principal.nip == nip) return absl::OkStatus();
+  if (AdmitsAnyEmployee(policy, principal, nip)) return absl::OkStatus();
   if (!employee_opd.empty() && ReachesOpd(policy, principal, employee_opd)) return absl::OkStatus();
   if ((a & kSuperior) && principal.IsPerson() && !employee_opd.empty()) {
     auto superior = superior_nip();

@@ -30,6 +30,11 @@ absl::Status CheckEmployee(const MethodPolicy& policy, const Principal& principa
                            absl::string_view nip, absl::string_view employee_opd,
                            const std::function<absl::StatusOr<std::string>()>& superior_nip);
 
+// The part of CheckEmployee that needs nothing of the employee: true when `policy` admits
+// `principal` to employee `nip` whatever the employee's OPD and superior (a public or any-account
+// method, an administrator, or the employee themself), so a caller may skip reading the record.
+bool AdmitsAnyEmployee(const MethodPolicy& policy, const Principal& principal, absl::string_view nip);
+
 // The refusal every check returns.
 absl::Status Denied();
 

@@ -48,4 +48,8 @@ bool CreatesCycle(int64_t position, int64_t new_superior,
   return false;
 }
 
+bool HeadsOpd(int64_t opd_id, std::optional<int64_t> superior_opd_id) {
+  return !superior_opd_id.has_value() || *superior_opd_id != opd_id;
+}
+
 }  // namespace kinerja::domain

@@ -25,6 +25,15 @@ bool CreatesCycle(int64_t position, int64_t new_superior,
                   const std::function<std::optional<int64_t>(int64_t)>& superior_of,
                   int max_depth = 1000);
 
+// The head of an OPD: the position of the OPD whose superior position belongs to another OPD, or
+// that has no superior position (a Kepala Dinas or a Camat under the Sekretaris Daerah, a Kepala
+// Bagian under an Asisten of the Sekretariat Daerah; the Sekretaris Daerah at the top). Its holder
+// leads the organisation unit whose performance the organisation predikat grades (DOMAIN.md 5.5).
+// `superior_opd_id` is the OPD of the position's superior position, nullopt when it has none.
+// Not the top of the cascade (IsTopOfCascade, skp_plan_rules.h), which is also every JPT below the
+// head (an Asisten in the Sekretariat Daerah) and not a head that is no JPT (a Camat).
+bool HeadsOpd(int64_t opd_id, std::optional<int64_t> superior_opd_id);
+
 }  // namespace kinerja::domain
 
 #endif  // KINERJA_SERVER_DOMAIN_POSITION_RULES_H_

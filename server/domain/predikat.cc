@@ -43,6 +43,11 @@ void CheckOne(RatingLevel level, const std::string& justification, absl::string_
   }
 }
 
+void CheckPerilakuKerja(const v1::SkpEvaluation& evaluation, std::vector<Violation>& out) {
+  CheckOne(evaluation.perilaku_kerja(), evaluation.perilaku_kerja_justification(), "perilaku_kerja",
+           "perilaku_kerja_justification", out);
+}
+
 }  // namespace
 
 Predikat PredikatFor(RatingLevel hasil_kerja, RatingLevel perilaku_kerja) {
@@ -82,8 +87,76 @@ std::vector<Violation> CheckEvaluation(const v1::SkpEvaluation& evaluation) {
   std::vector<Violation> out;
   CheckOne(evaluation.hasil_kerja(), evaluation.hasil_kerja_justification(), "hasil_kerja",
            "hasil_kerja_justification", out);
-  CheckOne(evaluation.perilaku_kerja(), evaluation.perilaku_kerja_justification(), "perilaku_kerja",
-           "perilaku_kerja_justification", out);
+  CheckPerilakuKerja(evaluation, out);
+  return out;
+}
+
+absl::string_view RatingLabel(RatingLevel level) {
+  switch (level) {
+    case v1::RATING_DI_ATAS_EKSPEKTASI: return "Di Atas Ekspektasi";
+    case v1::RATING_SESUAI_EKSPEKTASI: return "Sesuai Ekspektasi";
+    case v1::RATING_DI_BAWAH_EKSPEKTASI: return "Di Bawah Ekspektasi";
+    default: return "";
+  }
+}
+
+absl::string_view OrganizationPredikatLabel(v1::OrganizationPredikatLevel level) {
+  switch (level) {
+    case v1::ORGANIZATION_PREDIKAT_ISTIMEWA: return "Istimewa";
+    case v1::ORGANIZATION_PREDIKAT_BAIK: return "Baik";
+    case v1::ORGANIZATION_PREDIKAT_BUTUH_PERBAIKAN: return "Butuh Perbaikan";
+    case v1::ORGANIZATION_PREDIKAT_KURANG: return "Kurang";
+    case v1::ORGANIZATION_PREDIKAT_SANGAT_KURANG: return "Sangat Kurang";
+    default: return "";
+  }
+}
+
+RatingLevel HeadHasilKerja(v1::OrganizationPredikatLevel organization_predikat) {
+  switch (organization_predikat) {
+    case v1::ORGANIZATION_PREDIKAT_ISTIMEWA: return v1::RATING_DI_ATAS_EKSPEKTASI;
+    case v1::ORGANIZATION_PREDIKAT_BAIK: return v1::RATING_SESUAI_EKSPEKTASI;
+    case v1::ORGANIZATION_PREDIKAT_BUTUH_PERBAIKAN:
+    case v1::ORGANIZATION_PREDIKAT_KURANG:
+    case v1::ORGANIZATION_PREDIKAT_SANGAT_KURANG: return v1::RATING_DI_BAWAH_EKSPEKTASI;
+    default: return v1::RATING_LEVEL_UNSPECIFIED;
+  }
+}
+
+absl::StatusOr<RatedEvaluation> RateEvaluation(const v1::SkpEvaluation& entered,
+                                               const std::optional<OpdHead>& head) {
+  RatedEvaluation out;
+  out.evaluation = entered;
+  out.evaluation.clear_predikat();
+  out.evaluation.clear_evaluator();
+  out.evaluation.clear_evaluate_time();
+  if (!head) {
+    out.violations = CheckEvaluation(entered);
+  } else {
+    const RatingLevel derived = HeadHasilKerja(head->organization_predikat);
+    if (derived == v1::RATING_LEVEL_UNSPECIFIED) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the Rating Hasil Kerja of the head of ", head->opd,
+          " follows the OPD's organisation predikat, and none is entered for ", head->year,
+          ": have an evaluator enter it first (SetOrganizationPredikat, ", head->opd, "/years/",
+          head->year, ")"));
+    }
+    const absl::string_view organization = OrganizationPredikatLabel(head->organization_predikat);
+    if (entered.hasil_kerja() != v1::RATING_LEVEL_UNSPECIFIED && entered.hasil_kerja() != derived) {
+      out.violations.push_back(
+          {"hasil_kerja",
+           absl::StrCat("the Rating Hasil Kerja of the head of ", head->opd,
+                        " follows the OPD's organisation predikat for ", head->year, ", ",
+                        organization, ", which gives ", RatingLabel(derived),
+                        ": leave it unspecified or choose ", RatingLabel(derived))});
+    }
+    out.evaluation.set_hasil_kerja(derived);
+    out.evaluation.set_hasil_kerja_justification(absl::StrCat(
+        "Mengikuti predikat kinerja organisasi ", organization, " ", head->opd, " tahun ",
+        head->year));
+    CheckPerilakuKerja(entered, out.violations);
+  }
+  out.evaluation.set_predikat(
+      PredikatFor(out.evaluation.hasil_kerja(), out.evaluation.perilaku_kerja()));
   return out;
 }
 

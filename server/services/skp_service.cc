@@ -117,19 +117,21 @@ absl::Status SkpServiceImpl::ClosedByTransfer(const v1::Skp& skp, absl::Time dea
 absl::Status SkpServiceImpl::Transition(const CallInfo& call, const std::string& name,
                                         const std::string& etag, domain::SkpAction action,
                                         const std::function<absl::Status(v1::Skp&)>& change,
-                                        v1::Skp* resp, absl::Time deadline) {
+                                        v1::Skp* resp, absl::Time deadline,
+                                        storage::OpdHeadFacts* opd_head) {
   auto ref = ParseSkpName(name, "name");
   if (!ref.ok()) return ref.status();
   if (absl::Status st = CheckEmployeeAccess(directory_, clock_, call, ref->nip, deadline); !st.ok()) {
     return st;
   }
-  return ApplyTransition(call, *ref, etag, action, change, resp, deadline);
+  return ApplyTransition(call, *ref, etag, action, change, resp, deadline, opd_head);
 }
 
 absl::Status SkpServiceImpl::ApplyTransition(const CallInfo& call, const SkpRef& ref,
                                              const std::string& etag, domain::SkpAction action,
                                              const std::function<absl::Status(v1::Skp&)>& change,
-                                             v1::Skp* resp, absl::Time deadline) {
+                                             v1::Skp* resp, absl::Time deadline,
+                                             storage::OpdHeadFacts* opd_head) {
   std::optional<v1::Skp> closed;  // explained after the transaction, with the current assignment
   auto result = repo_.Change(
       ref.nip, ref.id, etag,
@@ -143,7 +145,7 @@ absl::Status SkpServiceImpl::ApplyTransition(const CallInfo& call, const SkpRef&
         skp.set_state(*next);
         return change ? change(skp) : absl::OkStatus();
       },
-      call.audit, deadline);
+      call.audit, deadline, opd_head);
   if (closed) return ClosedByTransfer(*closed, deadline);
   return Reply(std::move(result), resp);
 }
@@ -203,6 +205,17 @@ void SkpServiceImpl::LoadPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& r
   if (!queued) reactor->Finish(Busy());
 }
 
+void SkpServiceImpl::AnswerPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& ref,
+                                absl::Time deadline, v1::Skp* resp) {
+  if (auto recent = skp_cache_.GetRecent(ref.id, absl::Now(), employee_cache_.generation())) {
+    absl::StatusOr<v1::Skp> plan = storage::OwnSkp(*recent, ref.nip, ref.id);
+    if (plan.ok()) *resp = std::move(*plan);
+    reactor->Finish(core::ToGrpcStatus(plan.status()));
+    return;
+  }
+  LoadPlan(reactor, ref, deadline, resp);
+}
+
 grpc::ServerUnaryReactor* SkpServiceImpl::LoadEmployeeThenPlan(grpc::CallbackServerContext* ctx,
                                                                const auth::Principal& principal,
                                                                const auth::MethodPolicy& policy,
@@ -214,7 +227,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::LoadEmployeeThenPlan(grpc::CallbackSer
       [this, reactor, resp, principal, &policy, ref, deadline](absl::StatusOr<v1::Employee> e) {
         absl::Status st = CheckFetchedEmployee(directory_, clock_, principal, policy, e, deadline);
         if (st.ok()) {
-          LoadPlan(reactor, ref, deadline, resp);
+          AnswerPlan(reactor, ref, deadline, resp);
         } else {
           reactor->Finish(core::ToGrpcStatus(st));
         }
@@ -227,13 +240,21 @@ grpc::ServerUnaryReactor* SkpServiceImpl::GetSkp(grpc::CallbackServerContext* ct
                                                  const v1::GetSkpRequest* req, v1::Skp* resp) {
   const std::string& method = KINERJA_METHOD(kService);
   // Hot path, as GetEmployee's: with the caller's credentials in the authentication cache,
-  // admission happens here, and with the employee's record in the EmployeeCache (else read in a
-  // batch) and access decided without the superior relation, a plan the database confirmed
+  // admission happens here, and when access needs nothing of the employee (an administrator, the
+  // employee) or the employee's record is in the EmployeeCache (else read in a batch) and access is
+  // decided without the superior relation, a plan the database confirmed
   // recently answers here, and any other joins a batch at once. Every read of the plan goes through
   // the SkpCache (skp_cache.h: what "recently" means, and how consistent that is).
   if (auto admitted = guard_.AdmitFromCache(*ctx, method)) {
     auto ref = ParseSkpName(req->name(), "name");
     if (!ref.ok()) return FinishNow(ctx, ref.status());
+    if (auth::AdmitsAnyEmployee(admitted->policy, admitted->principal, ref->nip)) {
+      // An administrator, or the employee: no need of the employee's record (a plan named under
+      // another NIP is NOT_FOUND all the same, storage::OwnSkp).
+      grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+      AnswerPlan(reactor, *ref, WorkDeadline(ctx, absl::Seconds(30)), resp);
+      return reactor;
+    }
     auto decided = employee_cache_.With(
         ref->nip, clock_.TodayInJakarta(), clock_.Now(), [&](const v1::Employee& employee) {
           return CheckCachedEmployee(admitted->principal, admitted->policy, employee);
@@ -243,13 +264,8 @@ grpc::ServerUnaryReactor* SkpServiceImpl::GetSkp(grpc::CallbackServerContext* ct
     }
     if (std::optional<absl::Status> st = *decided) {
       if (!st->ok()) return FinishNow(ctx, *st);
-      if (auto recent = skp_cache_.GetRecent(ref->id, absl::Now(), employee_cache_.generation())) {
-        absl::StatusOr<v1::Skp> plan = storage::OwnSkp(*recent, ref->nip, ref->id);
-        if (plan.ok()) *resp = std::move(*plan);
-        return FinishNow(ctx, plan.status());
-      }
       grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-      LoadPlan(reactor, *ref, WorkDeadline(ctx, absl::Seconds(30)), resp);
+      AnswerPlan(reactor, *ref, WorkDeadline(ctx, absl::Seconds(30)), resp);
       return reactor;
     }
   }
@@ -384,6 +400,13 @@ grpc::ServerUnaryReactor* SkpServiceImpl::ListIntervensiOptions(
     auto superior = SuperiorPlanOf(*nip, req->year(), deadline);
     if (!superior.ok()) return superior.status();
     resp->set_top_of_cascade(domain::IsTopOfCascade(resp->jpt(), superior->superior.has_value()));
+    auto head = repo_.OpdHead(*assignment, req->year(), deadline);
+    if (!head.ok()) return head.status();
+    resp->set_head_of_opd(head->heads_opd);
+    if (head->heads_opd) {
+      resp->set_organization_predikat(head->organization_predikat);
+      resp->set_hasil_kerja_from_organization(domain::HeadHasilKerja(head->organization_predikat));
+    }
     if (superior->superior) {
       resp->set_superior(absl::StrCat("employees/", superior->superior->nip()));
       resp->set_superior_name(superior->superior->full_name());
@@ -424,22 +447,31 @@ grpc::ServerUnaryReactor* SkpServiceImpl::EvaluateSkp(grpc::CallbackServerContex
                                                       const v1::EvaluateSkpRequest* req, v1::Skp* resp) {
   return guard_.Run(ctx, KINERJA_METHOD(kService), [this, req, resp](const CallInfo& call,
                                                                      absl::Time deadline) {
-    std::vector<domain::Violation> violations = domain::CheckEvaluation(req->evaluation());
-    for (auto& v : violations) v.field = absl::StrCat("evaluation.", v.field);
-    if (absl::Status st = Violations("the evaluation is not complete", std::move(violations)); !st.ok()) {
-      return st;
-    }
+    // Whether the plan is its OPD's head's, and the OPD's organisation predikat, as the evaluation's
+    // own transaction reads them (DOMAIN.md 5.5: a head's Rating Hasil Kerja follows it).
+    storage::OpdHeadFacts facts;
     return Transition(call, req->name(), req->etag(), domain::SkpAction::kEvaluate,
-                      [&](v1::Skp& skp) {
+                      [&](v1::Skp& skp) -> absl::Status {
+                        std::optional<domain::OpdHead> head;
+                        if (facts.heads_opd) {
+                          head = domain::OpdHead{skp.opd(), skp.year(), facts.organization_predikat};
+                        }
+                        auto rated = domain::RateEvaluation(req->evaluation(), head);
+                        if (!rated.ok()) return rated.status();
+                        for (auto& v : rated->violations) v.field = absl::StrCat("evaluation.", v.field);
+                        if (absl::Status st = Violations("the evaluation is not complete",
+                                                         std::move(rated->violations));
+                            !st.ok()) {
+                          return st;
+                        }
                         v1::SkpEvaluation* ev = skp.mutable_evaluation();
-                        *ev = req->evaluation();
-                        ev->set_predikat(domain::PredikatFor(ev->hasil_kerja(), ev->perilaku_kerja()));
+                        *ev = std::move(rated->evaluation);
                         ev->set_evaluator(absl::StrCat("employees/", call.principal.nip));
                         const absl::Time now = clock_.Now();
                         ev->mutable_evaluate_time()->set_seconds(absl::ToUnixSeconds(now));
                         return absl::OkStatus();
                       },
-                      resp, deadline);
+                      resp, deadline, &facts);
   });
 }
 

@@ -102,13 +102,15 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
   absl::Status Transition(const CallInfo& call, const std::string& name, const std::string& etag,
                           domain::SkpAction action,
                           const std::function<absl::Status(v1::Skp&)>& change, v1::Skp* resp,
-                          absl::Time deadline);
+                          absl::Time deadline, storage::OpdHeadFacts* opd_head = nullptr);
   // Applies `change` to the stored plan (under its lock, with the etag) after the lifecycle allows
-  // `action`; a plan closed by a transfer is refused naming the current assignment.
+  // `action`; a plan closed by a transfer is refused naming the current assignment. With
+  // `opd_head`, the plan's OpdHeadFacts are read into it in the same transaction before `change`
+  // runs (SkpRepository::Change).
   absl::Status ApplyTransition(const CallInfo& call, const SkpRef& ref, const std::string& etag,
                                domain::SkpAction action,
                                const std::function<absl::Status(v1::Skp&)>& change, v1::Skp* resp,
-                               absl::Time deadline);
+                               absl::Time deadline, storage::OpdHeadFacts* opd_head = nullptr);
   // The refusal for a plan closed by a transfer, naming the assignment active today.
   absl::Status ClosedByTransfer(const v1::Skp& skp, absl::Time deadline);
   // "opds/{opd}/years/{year}", validated, after the OPD-resource check.
@@ -128,6 +130,10 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
                                                  const auth::Principal& principal,
                                                  const auth::MethodPolicy& policy,
                                                  const SkpRef& ref, v1::Skp* resp);
+  // After the access check: the plan from memory when the SkpCache may answer it so (GetRecent),
+  // else LoadPlan.
+  void AnswerPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& ref, absl::Time deadline,
+                  v1::Skp* resp);
   // After the access check: the plan joins a batch (skp_loader_), and the reactor finishes with it,
   // or NOT_FOUND when it is not `ref.nip`'s.
   void LoadPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& ref, absl::Time deadline,

@@ -322,7 +322,7 @@ absl::StatusOr<int> SkpRepository::FinalizeOpdYear(
     const std::string& opd_code, int32_t year, absl::CivilDay day,
     const std::function<absl::Status(const OpdYearFacts&)>& allowed, const AuditContext& audit,
     absl::Time deadline) {
-  return Written(pool_.Run(deadline, "FinalizeOpdSkps", [&](Connection& c) {
+  return WrittenAll(pool_.Run(deadline, "FinalizeOpdSkps", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<int> {
       auto opd = OpdIdOf(c, opd_code);
       if (!opd) return OpdNotFound(opd_code);

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/domain/civil_date.h"
 #include "server/domain/skp_lifecycle.h"
+#include "server/storage/opd_head_rows.h"
 #include "server/storage/skp_rows.h"
 #include "server/storage/sql_rows.h"
 #include "server/storage/transaction.h"
@@ -104,7 +105,7 @@ absl::StatusOr<SkpAssignment> SkpRepository::ActiveAssignment(const std::string&
 absl::StatusOr<v1::Skp> SkpRepository::Create(const SkpAssignment& assignment, const v1::Skp& draft,
                                               const std::string& request_id,
                                               const AuditContext& audit, absl::Time deadline) {
-  return Written(pool_.Run(deadline, "CreateSkp", [&](Connection& c) {
+  return pool_.Run(deadline, "CreateSkp", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Skp> {
       v1::Skp stored;
       if (LoadIdempotentResponse(c, "CreateSkp", request_id, &stored)) return stored;
@@ -145,7 +146,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Create(const SkpAssignment& assignment, c
       SaveIdempotentResponse(c, "CreateSkp", request_id, created);
       return created;
     });
-  }));
+  });
 }
 
 absl::StatusOr<v1::Skp> SkpRepository::Get(const std::string& nip, int64_t id, absl::Time deadline) {
@@ -235,8 +236,9 @@ absl::StatusOr<std::optional<v1::Skp>> SkpRepository::CurrentSkp(const std::stri
 absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id,
                                               const std::string& etag,
                                               const std::function<absl::Status(v1::Skp&)>& change,
-                                              const AuditContext& audit, absl::Time deadline) {
-  return Written(pool_.Run(deadline, "ChangeSkp", [&](Connection& c) {
+                                              const AuditContext& audit, absl::Time deadline,
+                                              OpdHeadFacts* opd_head) {
+  return Written(id, pool_.Run(deadline, "ChangeSkp", [&](Connection& c) {
     return InTransaction(c, [&]() -> absl::StatusOr<v1::Skp> {
       auto before = LoadOwnSkp(c, nip, id, /*for_update=*/true);
       if (!before) return NotFound(nip, id);
@@ -245,6 +247,7 @@ absl::StatusOr<v1::Skp> SkpRepository::Change(const std::string& nip, int64_t id
             before->name(), " was changed by someone else (etag ", before->etag(), ", not ", etag,
             "); reload it and apply the change again"));
       }
+      if (opd_head != nullptr) *opd_head = LoadOpdHeadFactsOfSkp(c, id);
       v1::Skp after = *before;
       if (absl::Status st = change(after); !st.ok()) return st;
       if (absl::Status st = StoreSkp(c, id, after); !st.ok()) return st;

@@ -52,6 +52,13 @@ struct OpdYearFacts {
   bool quota_blocks_finalization = true;
 };
 
+// What DOMAIN.md 5.5 needs to know of a plan or an assignment: whether its position heads its OPD
+// (domain::HeadsOpd) and the OPD's organisation predikat for the year.
+struct OpdHeadFacts {
+  bool heads_opd = false;
+  v1::OrganizationPredikatLevel organization_predikat = v1::ORGANIZATION_PREDIKAT_UNSPECIFIED;
+};
+
 // One RHK of an OPD's year, for the cascade.
 struct CascadeRow {
   v1::Rhk rhk;
@@ -75,8 +82,8 @@ absl::StatusOr<v1::Skp> OwnSkp(absl::StatusOr<v1::Skp> plan, const std::string& 
 
 class SkpRepository {
  public:
-  // `cache`, when given, is told of every plan written through this repository (Invalidate), so
-  // that this replica never answers from what it cached before its own write.
+  // `cache`, when given, is told of every plan written through this repository (Invalidate,
+  // InvalidateAll), so that this replica never answers from what it cached before its own write.
   explicit SkpRepository(ConnectionPool& pool, SkpCache* cache = nullptr)
       : pool_(pool), cache_(cache) {}
 
@@ -117,9 +124,13 @@ class SkpRepository {
   // `change` edit it (content, state, revision, note, expectations, evaluation), stores the result
   // with a new etag and an audit row of before and after, and returns it. RHK keep their ids; a
   // removed RHK that another plan's intervensi names is refused (FAILED_PRECONDITION).
+  // With `opd_head`, the plan's OpdHeadFacts are read into it in the same transaction before
+  // `change` runs (the organisation predikat under a shared lock), so that a rule on them
+  // (EvaluateSkp, DOMAIN.md 5.5) still holds when the change commits.
   absl::StatusOr<v1::Skp> Change(const std::string& nip, int64_t id, const std::string& etag,
                                  const std::function<absl::Status(v1::Skp&)>& change,
-                                 const AuditContext& audit, absl::Time deadline);
+                                 const AuditContext& audit, absl::Time deadline,
+                                 OpdHeadFacts* opd_head = nullptr);
 
   // The employee's plan for `year` on the assignment active on `day`, with only its approved RHK
   // (IKI included); nullopt when there is none or it was closed by a transfer.
@@ -142,6 +153,9 @@ class SkpRepository {
                                         absl::Time deadline);
   absl::StatusOr<std::vector<CascadeRow>> CascadeRows(const std::string& opd_code, int32_t year,
                                                       absl::Time deadline);
+  // The OpdHeadFacts of `assignment`'s position for `year`.
+  absl::StatusOr<OpdHeadFacts> OpdHead(const SkpAssignment& assignment, int32_t year,
+                                       absl::Time deadline);
   absl::StatusOr<v1::OrganizationPredikat> SetOrganizationPredikat(
       const std::string& opd_code, int32_t year, v1::OrganizationPredikatLevel level,
       const AuditContext& audit, absl::Time deadline);
@@ -153,9 +167,16 @@ class SkpRepository {
       absl::Time deadline);
 
  private:
+  // Tell the cache of a write of plan `id`, or of plans not named, through this replica (a new
+  // plan needs no word: nothing can be cached of it before it exists).
   template <typename T>
-  T Written(T result) {
-    if (cache_ != nullptr) cache_->Invalidate();
+  T Written(int64_t id, T result) {
+    if (cache_ != nullptr) cache_->Invalidate(id);
+    return result;
+  }
+  template <typename T>
+  T WrittenAll(T result) {
+    if (cache_ != nullptr) cache_->InvalidateAll();
     return result;
   }
 

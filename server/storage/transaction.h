@@ -4,6 +4,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "server/storage/connection_pool.h"
 
 namespace kinerja::storage {
@@ -14,14 +16,25 @@ bool IsOk(const absl::StatusOr<T>& s) {
   return s.ok();
 }
 
+// The longest a transaction may run: one that took longer is rolled back instead of committed
+// (ABORTED, to be tried again). The SKP cache's change feed relies on it (skp_cache.h): a row's
+// updated_at is its statement's time, and a poll must see the row before it leaves its window.
+inline constexpr int64_t kMaxTransactionSeconds = 30;
+inline constexpr absl::Duration kMaxTransaction = absl::Seconds(kMaxTransactionSeconds);
+
 // Begins a transaction on `c`, runs fn() -> Status or StatusOr<T>, commits when it succeeds and rolls
-// back when it fails. A thrown sql::SQLException propagates after a rollback attempt, so that
+// back when it fails or ran longer than kMaxTransaction. A thrown sql::SQLException propagates after a rollback attempt, so that
 // ConnectionPool::Run maps it (and marks a lost connection broken).
 template <typename Fn>
 auto InTransaction(Connection& c, Fn&& fn) -> decltype(fn()) {
+  const absl::Time began = absl::Now();
   c.raw().setAutoCommit(false);
   try {
     auto result = fn();
+    if (IsOk(result) && absl::Now() - began > kMaxTransaction) {
+      result = absl::AbortedError(
+          "the change took too long to store and was not saved; please try again");
+    }
     if (IsOk(result)) {
       c.raw().commit();
     } else {

@@ -3,8 +3,11 @@
 // target must be a number, saves and submits; the superior returns it with a note; the employee sees
 // the note, is told to reload after a change made elsewhere (stale etag), corrects and resubmits; the
 // superior approves, writes an expectation and rates it (a
-// justification where the rating needs one) and sees the predikat; the employee prints the document;
-// a BKPP administrator reads the OPD dashboard, is refused finalisation by the quota, then finalises.
+// justification where the rating needs one) and sees the predikat; the Sekda, rating the head of the
+// OPD, is not asked for the Rating Hasil Kerja (it follows the organisation predikat, DOMAIN.md 5.5)
+// and cannot rate before one is entered; the employee prints the document; a BKPP administrator
+// reads the OPD dashboard, is refused finalisation by the quota, then finalises (entering the
+// organisation predikat); then the Sekda rates the head.
 // The tests run in this order and each builds on the one before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -15,7 +18,9 @@ import {
   EMPLOYEE_IKI,
   EMPLOYEE_RHK,
   HASIL_JUSTIFICATION,
+  HEAD,
   RETURN_NOTE,
+  SEKDA,
   SKP_OPD,
   SKP_YEAR,
   SUPERIOR,
@@ -52,6 +57,15 @@ async function openReview(page) {
   const row = page.getByTestId('subordinate-skps').locator('tr', { hasText: EMPLOYEE.fullName });
   await row.getByRole('link', { name: 'Tinjau' }).click();
   await page.getByRole('heading', { name: `SKP ${EMPLOYEE.fullName} tahun ${SKP_YEAR}` }).waitFor();
+}
+
+/** As the Sekda, from "SKP Bawahan", opens the review of the OPD head's plan. */
+async function openHeadsReview(page) {
+  await signIn(page, SEKDA.nip, config.skpPassword);
+  await nav(page).getByRole('link', { name: 'SKP Bawahan' }).click();
+  const row = page.getByTestId('subordinate-skps').locator('tr', { hasText: HEAD.fullName });
+  await row.getByRole('link', { name: 'Tinjau' }).click();
+  await page.getByRole('heading', { name: `SKP ${HEAD.fullName} tahun ${SKP_YEAR}` }).waitFor();
 }
 
 test('skp-create-submit', T, () =>
@@ -192,6 +206,23 @@ test('skp-approve-rate', T, () =>
   }),
 );
 
+test('skp-head-waits-for-org-predikat', T, () =>
+  withBrowser('skp-head-waits-for-org-predikat', async (page) => {
+    await openHeadsReview(page);
+    const form = page.getByTestId('evaluation-form');
+    // Not asked: no choice of Rating Hasil Kerja, and none can be given before the OPD's
+    // organisation predikat is entered.
+    await form
+      .getByTestId('hasil-kerja-from-organization')
+      .getByText(`Predikat kinerja organisasi OPD ini untuk tahun ${SKP_YEAR} belum diisi.`, { exact: false })
+      .waitFor();
+    assert.equal(await form.getByTestId('rating-hasil-kerja').getByRole('radio').count(), 0);
+    assert.equal(await form.getByTestId('rating-perilaku-kerja').getByRole('radio').count(), 3);
+    assert.equal(await form.getByTestId('evaluation-save').isDisabled(), true);
+    assert.equal(await stateOf(page).innerText(), 'Disetujui');
+  }),
+);
+
 test('skp-print', T, () =>
   withBrowser('skp-print', async (page) => {
     await signIn(page, EMPLOYEE.nip, config.skpPassword);
@@ -258,5 +289,26 @@ test('skp-dashboard', T, () =>
     await page.getByTestId('finalize-button').click();
     await page.getByTestId('finalize-done').getByText('3 SKP telah difinalisasi; 3 SKP belum dinilai dan dibiarkan.').waitFor();
     await states.locator('tr', { hasText: 'Final' }).getByText('3', { exact: true }).waitFor();
+  }),
+);
+
+test('skp-rate-head', T, () =>
+  withBrowser('skp-rate-head', async (page) => {
+    // DINKES's organisation predikat is Baik now (skp-dashboard): the head's hasil kerja is Sesuai.
+    await openHeadsReview(page);
+    const form = page.getByTestId('evaluation-form');
+    await form
+      .getByTestId('hasil-kerja-from-organization')
+      .getByText(`Predikat kinerja organisasi tahun ${SKP_YEAR}: Baik. Rating hasil kerja: Sesuai Ekspektasi.`)
+      .waitFor();
+    assert.equal(await form.getByTestId('rating-hasil-kerja').getByRole('radio').count(), 0);
+    await form.getByTestId('rating-perilaku-kerja').getByLabel('Sesuai Ekspektasi').check();
+    await form.getByTestId('predikat-preview').getByText('Baik', { exact: true }).waitFor();
+    await form.getByRole('button', { name: 'Simpan penilaian' }).click();
+    await page.getByTestId('review-notice').getByText('Penilaian telah disimpan. Predikat: Baik.').waitFor();
+    assert.equal(await stateOf(page).innerText(), 'Dinilai');
+    const saved = await page.getByTestId('evaluation-view').innerText();
+    assert.match(saved, /Sesuai Ekspektasi/);
+    assert.match(saved, new RegExp(`Mengikuti predikat kinerja organisasi Baik opds/${SKP_OPD} tahun ${SKP_YEAR}`));
   }),
 );

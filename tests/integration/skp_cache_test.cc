@@ -2,6 +2,7 @@
 // org_fixture.h: a cached plan is served only at the version the database holds, so a write through
 // another replica is seen at once with its etag; the directory's names show without reloading the
 // plan; and a plan named under another employee is NOT_FOUND on the hot path too.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,26 @@ class SkpCacheTest : public SkpTest {
 
   storage::SkpCache& cache() { return server_->app().skp_cache(); }
 
+  // Directory writes through the replica: A's name (to "Dr. Budi Santoso, S.Kom., M.T.") and the
+  // title of A's position (to "Kepala Dinas Komunikasi dan Informatika").
+  void RenameAThroughTheReplica() {
+    v1::ImportEmployeesRequest rename;
+    rename.set_csv(std::string("nip,nama,jenis_asn,kode_jabatan,tmt_jabatan\n") + kA +
+                   ",\"Dr. Budi Santoso, S.Kom., M.T.\",PNS,DISKOMINFO-KADIS,2024-01-02\n");
+    v1::ImportEmployeesResponse imported;
+    grpc::Status st = replica_directory_->ImportEmployees(Ctx().get(), rename, &imported);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  }
+  void RetitleAsPositionThroughTheReplica() {
+    v1::UpdatePositionRequest retitle;
+    retitle.mutable_position()->set_name("positions/DISKOMINFO-KADIS");
+    retitle.mutable_position()->set_title("Kepala Dinas Komunikasi dan Informatika");
+    retitle.mutable_update_mask()->add_paths("title");
+    v1::Position position;
+    grpc::Status st = replica_directory_->UpdatePosition(Ctx().get(), retitle, &position);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  }
+
   std::unique_ptr<ServerApp> replica_;
   std::unique_ptr<v1::SkpService::Stub> replica_skp_;
   std::unique_ptr<v1::DirectoryService::Stub> replica_directory_;
@@ -126,19 +147,9 @@ TEST_F(SkpCacheTest, DirectoryChangesThroughAnotherReplicaShowWithoutReloadingTh
   StartReplica();
   if (HasFatalFailure()) return;
 
-  v1::ImportEmployeesRequest rename;
-  rename.set_csv(std::string("nip,nama,jenis_asn,kode_jabatan,tmt_jabatan\n") + kA +
-                 ",\"Dr. Budi Santoso, S.Kom., M.T.\",PNS,DISKOMINFO-KADIS,2024-01-02\n");
-  v1::ImportEmployeesResponse imported;
-  grpc::Status st = replica_directory_->ImportEmployees(Ctx().get(), rename, &imported);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-  v1::UpdatePositionRequest retitle;
-  retitle.mutable_position()->set_name("positions/DISKOMINFO-KADIS");
-  retitle.mutable_position()->set_title("Kepala Dinas Komunikasi dan Informatika");
-  retitle.mutable_update_mask()->add_paths("title");
-  v1::Position position;
-  st = replica_directory_->UpdatePosition(Ctx().get(), retitle, &position);
-  ASSERT_TRUE(st.ok()) << st.error_message();
+  RenameAThroughTheReplica();
+  RetitleAsPositionThroughTheReplica();
+  if (HasFatalFailure()) return;
 
   const uint64_t hits = cache().hits();
   const v1::Skp seen = GetAsA(a.name());
@@ -148,7 +159,7 @@ TEST_F(SkpCacheTest, DirectoryChangesThroughAnotherReplicaShowWithoutReloadingTh
   EXPECT_EQ(seen.etag(), a.etag());
   // As a replica that never cached it reads it.
   v1::Skp fresh;
-  st = Get(*replica_skp_, token_[kA], a.name(), &fresh);
+  grpc::Status st = Get(*replica_skp_, token_[kA], a.name(), &fresh);
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_TRUE(MessageDifferencer::Equals(seen, fresh));
 }
@@ -223,6 +234,73 @@ TEST_F(SkpRecentCacheTest, ThisReplicasOwnWritesAreSeenAtOnce) {
   grpc::Status st = server_->directory().ImportEmployees(Ctx().get(), rename, &imported);
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_EQ(GetAsA(a.name()).employee_name(), "Dr. Budi Santoso, S.Kom.");
+}
+
+// The change feed (storage/skp_change_feed.h), with a bound long enough to tell it from the feed:
+// polls every kRecent / 4 keep unchanged plans answering from memory past the bound, and another
+// replica's writes are seen within a poll or two rather than the bound.
+class SkpFeedCacheTest : public SkpRecentCacheTest {
+ protected:
+  static constexpr absl::Duration kRecent = absl::Seconds(4);
+  static constexpr absl::Duration kPoll = absl::Seconds(1);  // kRecent / 4
+  ServerOptions ServerOptionsForTest() override {
+    ServerOptions o;
+    o.skp_cache_ttl = kRecent;
+    return o;
+  }
+  // Reads the plan on the first server until `seen` holds or `limit` passes; how long it took.
+  absl::Duration Until(const std::string& name, const std::function<bool(const v1::Skp&)>& seen,
+                       absl::Duration limit) {
+    const absl::Time start = absl::Now();
+    while (!seen(GetAsA(name)) && absl::Now() - start < limit) absl::SleepFor(absl::Milliseconds(50));
+    return absl::Now() - start;
+  }
+};
+
+TEST_F(SkpFeedCacheTest, AnUnchangedPlanAnswersFromMemoryPastTheBound) {
+  const v1::Skp a = CreatePlanOfA();
+  // The fixture's employees were just written: a plan read before a poll saw them is not answered
+  // from memory.
+  absl::SleepFor(kPoll + absl::Milliseconds(500));
+  GetAsA(a.name());
+  GetAsA(a.name());  // probed and cached
+  absl::SleepFor(kRecent + kPoll);  // its own confirmation is older than the bound now
+  const uint64_t probed = cache().hits() + cache().misses();
+  const uint64_t recent = cache().recent_hits();
+  EXPECT_EQ(GetAsA(a.name()).etag(), a.etag());
+  EXPECT_EQ(cache().recent_hits(), recent + 1);
+  EXPECT_EQ(cache().hits() + cache().misses(), probed);  // no probe
+}
+
+TEST_F(SkpFeedCacheTest, AnotherReplicasWritesAreSeenWithinAPollOrTwo) {
+  const v1::Skp a = CreatePlanOfA();
+  GetAsA(a.name());
+  GetAsA(a.name());
+  StartReplica();
+  if (HasFatalFailure()) return;
+  const v1::Skp updated = SetTarget(*replica_skp_, token_[kA], a, "36");
+  ASSERT_NE(updated.etag(), a.etag());
+  const absl::Duration plan_seen =
+      Until(a.name(), [&](const v1::Skp& s) { return s.etag() == updated.etag(); }, kRecent);
+  EXPECT_LT(plan_seen, 2 * kPoll + absl::Milliseconds(500));
+  EXPECT_EQ(GetAsA(a.name()).rhks(0).ikis(0).target(), "36");
+
+  // The directory: the employee's name and the position's title, written through the replica.
+  GetAsA(a.name());
+  RenameAThroughTheReplica();
+  if (HasFatalFailure()) return;
+  const absl::Duration name_seen = Until(
+      a.name(), [](const v1::Skp& s) { return s.employee_name() == "Dr. Budi Santoso, S.Kom., M.T."; },
+      kRecent);
+  EXPECT_LT(name_seen, 2 * kPoll + absl::Milliseconds(500));
+  RetitleAsPositionThroughTheReplica();
+  if (HasFatalFailure()) return;
+  const absl::Duration title_seen = Until(
+      a.name(),
+      [](const v1::Skp& s) { return s.position_title() == "Kepala Dinas Komunikasi dan Informatika"; },
+      kRecent);
+  EXPECT_LT(title_seen, 2 * kPoll + absl::Milliseconds(500));
+  EXPECT_EQ(GetAsA(a.name()).etag(), updated.etag());
 }
 
 TEST_F(SkpCacheTest, APlanNamedUnderAnotherEmployeeIsNotFound) {

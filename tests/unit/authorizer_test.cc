@@ -124,6 +124,20 @@ TEST(AuthorizerTest, EmployeeRecordsBySelfSuperiorOpdAndAdmin) {
             absl::StatusCode::kUnavailable);
 }
 
+TEST(AuthorizerTest, OnlyTheAdminAndTheEmployeeThemselfAreAdmittedWithoutTheRecord) {
+  const auto& get = P("/kinerja.v1.SkpService/GetSkp");
+  const std::string d = "198504042010012004", c = "198003032005031003";
+  EXPECT_TRUE(AdmitsAnyEmployee(get, Person(d), d));
+  EXPECT_TRUE(AdmitsAnyEmployee(get, Person("x", {{v1::BKPP_ADMIN, ""}}), d));
+  // Who else may read needs the employee's OPD or superior: not admitted this way.
+  EXPECT_FALSE(AdmitsAnyEmployee(get, Person(c), d));  // perhaps the superior
+  EXPECT_FALSE(AdmitsAnyEmployee(get, Person("h", {{v1::OPD_OPERATOR, "DISKOMINFO"}}), d));
+  EXPECT_FALSE(AdmitsAnyEmployee(get, Person("e", {{v1::EVALUATOR, ""}}), d));
+  EXPECT_FALSE(AdmitsAnyEmployee(get, System({"/kinerja.v1.SkpService/GetSkp"}, {"*"}), d));
+  // A public method admits anyone.
+  EXPECT_TRUE(AdmitsAnyEmployee(P("/kinerja.v1.DiagnosticsService/Ping"), Person(c), d));
+}
+
 TEST(PolicyTableTest, EveryEntryIsWellFormedAndUnique) {
   absl::flat_hash_set<std::string> seen;
   for (const MethodPolicy& p : PolicyTable()) {

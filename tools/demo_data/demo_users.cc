@@ -68,7 +68,8 @@ class Facts {
     return it == unit_name_.end() ? "" : it->second;
   }
 
-  // The head of an OPD: its position whose superior belongs to another OPD (or has none).
+  // The head of an OPD: its position whose superior belongs to another OPD (or has none), as
+  // domain::HeadsOpd (server/domain/position_rules.h) decides on the server.
   int HeadPosition(const std::string& opd) const {
     for (size_t i = 0; i < data_.positions.size(); ++i) {
       const Position& p = data_.positions[i];

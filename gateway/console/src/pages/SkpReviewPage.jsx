@@ -2,7 +2,9 @@
 // names; approve or return it with a note while SUBMITTED; the "ekspektasi khusus pimpinan" per
 // BerAKHLAK value while SUBMITTED or APPROVED; the annual rating (Rating Hasil Kerja and Rating
 // Perilaku Kerja, with DOMAIN.md 5.2's guidance beside the behaviour levels) once APPROVED, and the
-// predikat that follows (DOMAIN.md 5.3). Every action sends the etag the page was read with.
+// predikat that follows (DOMAIN.md 5.3). For an OPD's head the Rating Hasil Kerja is not asked: it
+// follows the OPD's organisation predikat (DOMAIN.md 5.5, from ListIntervensiOptions) and the server
+// sets it. Every action sends the etag the page was read with.
 import { useState } from 'preact/hooks';
 import { Alert } from '../components/Alert.jsx';
 import { Field } from '../components/Field.jsx';
@@ -184,7 +186,31 @@ function JustificationField({ id, rating, value, onInput, error }) {
   );
 }
 
-function EvaluationForm({ nip, id, skp, onChanged, onStale }) {
+/**
+ * DOMAIN.md 5.5: the Rating Hasil Kerja of an OPD's head, shown instead of asked: the level the
+ * organisation predikat gives, or that none is entered yet (the server refuses the rating until it is).
+ */
+function HasilKerjaFromOrganization({ head, year, error }) {
+  const org = head.organizationPredikat;
+  return (
+    <fieldset class={`rating${error || !org ? ' field-invalid' : ''}`} data-testid="rating-hasil-kerja">
+      <legend>{t('skp.hasilKerja')}</legend>
+      <p data-testid="hasil-kerja-from-organization">
+        {org
+          ? t('review.hasilFromOrg', {
+              predikat: enumLabel('OrgPredikat', org),
+              year,
+              rating: enumLabel('Rating', head.hasilKerjaFromOrganization),
+            })
+          : t('review.hasilNeedsOrg', { year })}
+      </p>
+      <p class="small muted">{t('review.hasilFromOrgRule')}</p>
+      {error && <p class="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+function EvaluationForm({ nip, id, skp, head, onChanged, onStale }) {
   const ev = skp.evaluation ?? {};
   const [form, setForm] = useState({
     hasilKerja: ev.hasilKerja || '',
@@ -195,13 +221,17 @@ function EvaluationForm({ nip, id, skp, onChanged, onStale }) {
   const [errors, setErrors] = useState({});
   const call = useCall(onStale);
   const set = (field) => (value) => setForm({ ...form, [field]: value });
-  const preview = predikatFor(form.hasilKerja, form.perilakuKerja);
+  // An OPD head's hasil kerja is the organisation predikat's (the server sets it); nobody else's.
+  const hasilKerja = head ? head.hasilKerjaFromOrganization || '' : form.hasilKerja;
+  const preview = predikatFor(hasilKerja, form.perilakuKerja);
 
   async function save(event) {
     event.preventDefault();
     // The same rules the server applies (DOMAIN.md 5.2), said before sending.
     const local = {};
-    for (const [rating, text] of [['hasilKerja', 'hasilKerjaJustification'], ['perilakuKerja', 'perilakuKerjaJustification']]) {
+    const asked = head ? [['perilakuKerja', 'perilakuKerjaJustification']]
+      : [['hasilKerja', 'hasilKerjaJustification'], ['perilakuKerja', 'perilakuKerjaJustification']];
+    for (const [rating, text] of asked) {
       if (!form[rating]) local[rating] = t('review.chooseRating');
       else if (needsJustification(form[rating]) && form[text].trim().length < MIN_JUSTIFICATION) {
         local[text] = t('review.justificationTooShort', { min: MIN_JUSTIFICATION });
@@ -210,8 +240,7 @@ function EvaluationForm({ nip, id, skp, onChanged, onStale }) {
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const evaluation = {
-      hasilKerja: form.hasilKerja,
-      hasilKerjaJustification: form.hasilKerjaJustification.trim(),
+      ...(head ? {} : { hasilKerja: form.hasilKerja, hasilKerjaJustification: form.hasilKerjaJustification.trim() }),
       perilakuKerja: form.perilakuKerja,
       perilakuKerjaJustification: form.perilakuKerjaJustification.trim(),
     };
@@ -231,15 +260,21 @@ function EvaluationForm({ nip, id, skp, onChanged, onStale }) {
   return (
     <form class="card form evaluation-form" onSubmit={save} noValidate data-testid="evaluation-form">
       <h2>{t('skp.evaluationTitle')}</h2>
-      <p class="muted">{t('review.evaluationIntro')}</p>
+      <p class="muted">{t(head ? 'review.evaluationIntroHead' : 'review.evaluationIntro')}</p>
       <Alert kind="error" testId="evaluation-error">{call.error && formProblem(call.error)}</Alert>
       <div class="rating-grid">
-        <div>
-          <RatingChoice name="hasil-kerja" legend={t('skp.hasilKerja')} value={form.hasilKerja} onChange={set('hasilKerja')}
-            error={errors.hasilKerja} testId="rating-hasil-kerja" />
-          <JustificationField id="hasil-kerja-justification" rating={form.hasilKerja} value={form.hasilKerjaJustification}
-            onInput={set('hasilKerjaJustification')} error={errors.hasilKerjaJustification} />
-        </div>
+        {head ? (
+          <div>
+            <HasilKerjaFromOrganization head={head} year={skp.year} error={errors.hasilKerja} />
+          </div>
+        ) : (
+          <div>
+            <RatingChoice name="hasil-kerja" legend={t('skp.hasilKerja')} value={form.hasilKerja} onChange={set('hasilKerja')}
+              error={errors.hasilKerja} testId="rating-hasil-kerja" />
+            <JustificationField id="hasil-kerja-justification" rating={form.hasilKerja} value={form.hasilKerjaJustification}
+              onInput={set('hasilKerjaJustification')} error={errors.hasilKerjaJustification} />
+          </div>
+        )}
         <div>
           <RatingChoice name="perilaku-kerja" legend={t('skp.perilakuKerja')} value={form.perilakuKerja} guidance
             onChange={set('perilakuKerja')} error={errors.perilakuKerja} testId="rating-perilaku-kerja" />
@@ -249,9 +284,14 @@ function EvaluationForm({ nip, id, skp, onChanged, onStale }) {
       </div>
       <p class="predikat-preview" data-testid="predikat-preview">
         {t('review.predikatPreview')}{' '}
-        {preview ? <PredikatBadge predikat={preview} /> : <span class="muted">{t('review.predikatPending')}</span>}
+        {preview ? (
+          <PredikatBadge predikat={preview} />
+        ) : (
+          <span class="muted">{t(!head ? 'review.predikatPending' : hasilKerja ? 'review.predikatPendingPerilaku' : 'review.predikatPendingOrg')}</span>
+        )}
       </p>
-      <button type="submit" class="button primary" disabled={Boolean(call.busy)} data-testid="evaluation-save">
+      <button type="submit" class="button primary" disabled={Boolean(call.busy) || Boolean(head && !head.organizationPredikat)}
+        data-testid="evaluation-save">
         {call.busy ? t('common.saving') : t('review.saveEvaluation')}
       </button>
     </form>
@@ -296,6 +336,9 @@ export function SkpReviewPage({ nip, id }) {
   const onStale = () => setStale(true);
   const state = skp.state;
   const forms = `${skp.etag}`; // forms start again from each new version
+  // DOMAIN.md 5.5: an OPD head's Rating Hasil Kerja follows the organisation predikat. Without the
+  // answer (an error), the form asks for both ratings and the server decides.
+  const head = options.data?.headOfOpd ? options.data : null;
   return (
     <section>
       {crumbs}
@@ -328,9 +371,13 @@ export function SkpReviewPage({ nip, id }) {
           <ExpectationsView skp={skp} />
         </>
       )}
-      {(state === 'SKP_STATE_APPROVED' || state === 'SKP_STATE_EVALUATED') && (
-        <EvaluationForm key={`e-${forms}`} nip={nip} id={id} skp={skp} onChanged={onChanged} onStale={onStale} />
-      )}
+      {(state === 'SKP_STATE_APPROVED' || state === 'SKP_STATE_EVALUATED') &&
+        (options.loading && !options.data ? (
+          <Loading />
+        ) : (
+          <EvaluationForm key={`e-${forms}-${head ? 'head' : ''}`} nip={nip} id={id} skp={skp} head={head}
+            onChanged={onChanged} onStale={onStale} />
+        ))}
       {skp.evaluation?.predikat && (
         <>
           <h2>{t('review.currentEvaluation')}</h2>
