@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -50,6 +51,12 @@ bool AllSatisfied(absl::Span<const QuotaResult> results);
 std::string DescribeRule(const QuotaRule& rule);
 // "Sangat Baik", "Kurang/Misconduct", ...
 absl::string_view PredikatLabel(v1::Predikat predikat);
+
+// Whether an OPD's plans of the year may be finalised, given its quota report (the checks above, the
+// organisation predikat and the year's configuration): FAILED_PRECONDITION naming each failed check
+// with its counts, or the missing organisation predikat, when the report does not hold and the
+// configuration makes that block finalisation [default: it blocks]; OK otherwise.
+absl::Status FinalizationAllowed(const v1::QuotaReport& report);
 
 // A rule as configuration stores it: predikat names without the PREDIKAT_ prefix, separated by '|'
 // ("BUTUH_PERBAIKAN|KURANG_MISCONDUCT"), a bound ("AT_MOST_PERCENT", "AT_LEAST_PERCENT",

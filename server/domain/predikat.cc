@@ -72,12 +72,12 @@ bool NeedsJustification(RatingLevel level) {
 absl::string_view BehaviourGuidance(RatingLevel level) {
   switch (level) {
     case v1::RATING_DI_ATAS_EKSPEKTASI:
-      return "Secara konsisten menerapkan nilai-nilai dasar ASN bagi diri sendiri dan menjadi "
-             "penjaga nilai-nilai tersebut di dalam maupun di luar unit kerja.";
+      return "Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri dan "
+             "menjadi penjaga penerapan nilai dasar ASN di dalam atau di luar unit kerjanya.";
     case v1::RATING_SESUAI_EKSPEKTASI:
-      return "Secara konsisten menerapkan nilai-nilai dasar ASN bagi diri sendiri.";
+      return "Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri.";
     case v1::RATING_DI_BAWAH_EKSPEKTASI:
-      return "Belum secara konsisten menerapkan nilai-nilai dasar ASN.";
+      return "Apabila Pegawai belum secara konsisten menjalankan nilai dasar ASN.";
     default:
       return "";
   }

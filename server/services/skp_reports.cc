@@ -57,22 +57,6 @@ v1::OpdSkpSummary SummaryOf(const std::string& name, const storage::OpdYearFacts
   return s;
 }
 
-absl::Status FinalizationAllowed(const v1::QuotaReport& report) {
-  if (report.satisfied() || !report.blocks_finalization()) return absl::OkStatus();
-  if (report.organization_predikat() == v1::ORGANIZATION_PREDIKAT_UNSPECIFIED) {
-    return absl::FailedPreconditionError(
-        "the OPD has no organisation predikat for the year: an evaluator enters it before the "
-        "distribution quota can be checked");
-  }
-  std::vector<std::string> failed;
-  for (const v1::QuotaCheck& c : report.checks()) {
-    if (!c.satisfied()) failed.push_back(absl::StrCat(c.rule(), " (", c.count(), " of ", c.total(), ")"));
-  }
-  return absl::FailedPreconditionError(absl::StrCat(
-      "the predikat distribution does not meet the quota of the organisation predikat: ",
-      absl::StrJoin(failed, "; ")));
-}
-
 v1::Cascade CascadeOf(const std::string& name, const std::vector<storage::CascadeRow>& rows) {
   std::vector<domain::CascadeRhk> in;
   in.reserve(rows.size());

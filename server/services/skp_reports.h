@@ -22,10 +22,6 @@ void AddPredikatCounts(const domain::PredikatCounts& counts,
 
 v1::OpdSkpSummary SummaryOf(const std::string& name, const storage::OpdYearFacts& facts);
 
-// FAILED_PRECONDITION naming each failed check with its counts, when the report does not hold and
-// the year's configuration makes that block finalisation; OK otherwise.
-absl::Status FinalizationAllowed(const v1::QuotaReport& report);
-
 v1::Cascade CascadeOf(const std::string& name, const std::vector<storage::CascadeRow>& rows);
 
 }  // namespace kinerja::services

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/auth/authorizer.h"
 #include "server/core/status_details.h"
+#include "server/domain/distribution_quota.h"
 #include "server/domain/predikat.h"
 #include "server/services/employee_access.h"
 #include "server/services/request_fields.h"
@@ -588,7 +589,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::FinalizeOpdSkps(grpc::CallbackServerCo
               not_evaluated += sc.count();
             }
           }
-          return FinalizationAllowed(report);
+          return domain::FinalizationAllowed(report);
         },
         call.audit, deadline);
     if (!finalized.ok()) return finalized.status();

@@ -13,6 +13,10 @@
 namespace kinerja::storage {
 namespace {
 
+// The plans whose predikat counts towards the distribution quota (DOMAIN.md 5.4): evaluated, or
+// final.
+constexpr char kRated[] = " state IN ('SKP_STATE_EVALUATED', 'SKP_STATE_FINAL')";
+
 std::optional<int64_t> OpdIdOf(Connection& c, const std::string& code) {
   auto& sel = c.Prepare("SELECT id FROM opds WHERE code = ?");
   sel.setString(1, code);
@@ -119,8 +123,8 @@ absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, const st
   }
   {
     auto& sel = c.Prepare(
-        "SELECT predikat, COUNT(*) FROM skps WHERE opd_id = ? AND year = ? AND state IN"
-        " ('SKP_STATE_EVALUATED', 'SKP_STATE_FINAL') GROUP BY predikat");
+        absl::StrCat("SELECT predikat, COUNT(*) FROM skps WHERE opd_id = ? AND year = ? AND",
+                     kRated, " GROUP BY predikat"));
     sel.setInt64(1, opd_id);
     sel.setInt(2, year);
     auto rs = Query(sel);
@@ -180,8 +184,8 @@ absl::StatusOr<std::vector<std::pair<std::string, OpdYearFacts>>> SkpRepository:
     }
     {
       auto& sel = c.Prepare(
-          "SELECT opd_id, predikat, COUNT(*) FROM skps WHERE year = ? AND state IN"
-          " ('SKP_STATE_EVALUATED', 'SKP_STATE_FINAL') GROUP BY opd_id, predikat");
+          absl::StrCat("SELECT opd_id, predikat, COUNT(*) FROM skps WHERE year = ? AND", kRated,
+                       " GROUP BY opd_id, predikat"));
       sel.setInt(1, year);
       auto rs = Query(sel);
       while (rs->next()) {

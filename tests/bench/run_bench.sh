@@ -565,10 +565,13 @@ SECTION="$WORK/section.md"
     "demo data; the server answers a record it read less than 2 s before from its employee cache" \
     "(per replica; writes through the server invalidate it at once; \`--employee_cache_ttl_ms\`), and" \
     "reads the others from MariaDB in coalesced batches. GetSkp cycles through every plan, after one" \
-    "uncounted pass of ${SKP_WARMUP_S} s over them all (the plan cache starts empty); the server" \
-    "answers a plan the database confirmed less than 2 s before from its plan cache (per replica;" \
-    "writes through the server are seen at once; \`--skp_cache_ttl_ms\`), and probes the others'" \
-    "versions in coalesced batches (storage/skp_cache.h). CPU per call: the process's user + system" \
+    "uncounted pass of ${SKP_WARMUP_S} s over them all (the plan cache starts empty), as the" \
+    "administrator: access needs no employee record for an administrator or the employee" \
+    "themself (a superior's read does, as GetEmployee's); the server answers from its plan cache" \
+    "(per replica) a plan the database confirmed less than 2 s before, by a probe of its own or by" \
+    "the change feed each replica polls every 0.5 s (writes through the server are seen at once," \
+    "through another within a poll; \`--skp_cache_ttl_ms\`), and probes the others' versions in" \
+    "coalesced batches (storage/skp_cache.h). CPU per call: the process's user + system" \
     "time (/proc) over the GetEmployee runs, divided by rate x (warm-up + window) summed over the" \
     "rounds; the load generators' own CPU is not in it."
   echo

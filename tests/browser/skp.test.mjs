@@ -186,7 +186,7 @@ test('skp-approve-rate', T, () =>
     // The behaviour levels carry DOMAIN.md 5.2's guidance.
     await form
       .getByTestId('rating-perilaku-kerja')
-      .getByText('Secara konsisten menerapkan nilai-nilai dasar ASN bagi diri sendiri dan menjadi penjaga', { exact: false })
+      .getByText('secara konsisten menjalankan nilai dasar ASN untuk diri sendiri dan menjadi penjaga penerapan', { exact: false })
       .waitFor();
     await form.getByTestId('rating-hasil-kerja').getByLabel('Di Atas Ekspektasi').check();
     await form.getByTestId('rating-perilaku-kerja').getByLabel('Sesuai Ekspektasi').check();
@@ -274,7 +274,12 @@ test('skp-dashboard', T, () =>
     await org.getByText('Predikat organisasi disimpan: Butuh Perbaikan.').waitFor();
     await page.getByTestId('quota-checks').getByText('Butuh Perbaikan paling sedikit 60%').waitFor();
     await page.getByTestId('quota-status').getByText('✗ Distribusi belum memenuhi kuota').waitFor();
+    // Finalising asks once more, naming how many plans become final; cancelling leaves them.
     await page.getByTestId('finalize-button').click();
+    await page.getByTestId('finalize-confirm').getByText('3 SKP berstatus Dinilai akan menjadi Final', { exact: false }).waitFor();
+    await page.getByTestId('finalize-confirm').getByRole('button', { name: 'Batal' }).click();
+    await page.getByTestId('finalize-button').click();
+    await page.getByTestId('finalize-confirm-yes').click();
     await page
       .getByTestId('finalize-error')
       .getByText('Distribusi predikat belum memenuhi kuota predikat organisasi: Butuh Perbaikan paling sedikit 60% (1 dari 3)', {
@@ -287,6 +292,7 @@ test('skp-dashboard', T, () =>
     await org.getByRole('button', { name: 'Simpan' }).click();
     await page.getByTestId('quota-status').getByText('✓ Distribusi memenuhi kuota').waitFor();
     await page.getByTestId('finalize-button').click();
+    await page.getByTestId('finalize-confirm-yes').click();
     await page.getByTestId('finalize-done').getByText('3 SKP telah difinalisasi; 3 SKP belum dinilai dan dibiarkan.').waitFor();
     await states.locator('tr', { hasText: 'Final' }).getByText('3', { exact: true }).waitFor();
   }),

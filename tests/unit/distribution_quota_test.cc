@@ -82,5 +82,31 @@ TEST(DistributionQuotaTest, RulesReadFromConfigurationAndDescribeThemselves) {
   EXPECT_FALSE(ParseQuotaRule("BAIK", "AT_LEAST_COUNT", -1).ok());
 }
 
+TEST(DistributionQuotaTest, FinalizationIsBlockedOnlyByAFailedReportThatTheConfigurationMakesBlock) {
+  v1::QuotaReport report;
+  report.set_organization_predikat(v1::ORGANIZATION_PREDIKAT_BAIK);
+  report.set_blocks_finalization(true);
+  report.set_satisfied(true);
+  EXPECT_TRUE(FinalizationAllowed(report).ok());
+  report.set_satisfied(false);
+  v1::QuotaCheck* failed = report.add_checks();
+  failed->set_rule("Baik at most 70%");
+  failed->set_count(8);
+  failed->set_total(10);
+  v1::QuotaCheck* held = report.add_checks();
+  held->set_rule("Butuh Perbaikan or Kurang/Misconduct at least 1 employee");
+  held->set_satisfied(true);
+  const absl::Status blocked = FinalizationAllowed(report);
+  EXPECT_EQ(blocked.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(blocked.message()), ::testing::HasSubstr("Baik at most 70% (8 of 10)"));
+  EXPECT_THAT(std::string(blocked.message()), ::testing::Not(::testing::HasSubstr("at least 1")));
+  report.set_blocks_finalization(false);  // the configuration only warns
+  EXPECT_TRUE(FinalizationAllowed(report).ok());
+  v1::QuotaReport none;  // no organisation predikat yet: the quota cannot be checked
+  none.set_blocks_finalization(true);
+  EXPECT_THAT(std::string(FinalizationAllowed(none).message()),
+              ::testing::HasSubstr("no organisation predikat"));
+}
+
 }  // namespace
 }  // namespace kinerja::domain

@@ -79,9 +79,14 @@ TEST(PredikatTest, BothRatingsAreRequired) {
 }
 
 TEST(PredikatTest, GuidanceFollowsTheSeedsBehaviourLevels) {
-  EXPECT_THAT(std::string(BehaviourGuidance(kAtas)), ::testing::HasSubstr("penjaga"));
-  EXPECT_THAT(std::string(BehaviourGuidance(kSesuai)), ::testing::HasSubstr("bagi diri sendiri"));
-  EXPECT_THAT(std::string(BehaviourGuidance(kBawah)), ::testing::HasSubstr("Belum"));
+  // The seed's own words (shared/seeds, "Menetapkan Rating Perilaku Kerja Pegawai").
+  EXPECT_EQ(BehaviourGuidance(kAtas),
+            "Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri dan "
+            "menjadi penjaga penerapan nilai dasar ASN di dalam atau di luar unit kerjanya.");
+  EXPECT_EQ(BehaviourGuidance(kBawah),
+            "Apabila Pegawai belum secara konsisten menjalankan nilai dasar ASN.");
+  EXPECT_EQ(BehaviourGuidance(kSesuai),
+            "Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri.");
 }
 
 }  // namespace

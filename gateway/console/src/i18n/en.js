@@ -11,6 +11,7 @@ export default {
   'common.retry': 'Try again',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.cancel': 'Cancel',
   'common.actions': 'Actions',
 
   'nav.label': 'Main menu',
@@ -351,6 +352,9 @@ export default {
   'dashboard.quotaBlocks': 'A violated quota blocks finalisation this year.',
   'dashboard.quotaWarns': 'A violated quota is reported but does not block finalisation this year.',
   'dashboard.finalize': 'Finalise SKP {year}',
+  'dashboard.finalizeConfirmTitle': 'Confirm the finalisation',
+  'dashboard.finalizeConfirm': '{n} rated plan(s) of {year} will become final. A final predikat cannot be changed any more. Go on?',
+  'dashboard.finalizeConfirmYes': 'Yes, finalise {n} plan(s)',
   'dashboard.finalized': '{n} plan(s) finalised; {rest} not rated yet were left as they are.',
   'dashboard.withoutTitle': 'Employees without an SKP ({n})',
   'dashboard.withoutIntro': 'Employees active today with no SKP for their current position. Those who came from another agency are marked.',

@@ -11,6 +11,7 @@ export default {
   'common.retry': 'Coba lagi',
   'common.yes': 'Ya',
   'common.no': 'Tidak',
+  'common.cancel': 'Batal',
   'common.actions': 'Tindakan',
 
   'nav.label': 'Menu utama',
@@ -320,9 +321,9 @@ export default {
   'review.currentEvaluation': 'Penilaian tersimpan',
   'review.stale': 'SKP ini telah diubah sejak halaman ini dibuka (misalnya oleh pegawai). Muat ulang, lalu ulangi tindakan Anda.',
 
-  'guidance.RATING_DI_ATAS_EKSPEKTASI': 'Secara konsisten menerapkan nilai-nilai dasar ASN bagi diri sendiri dan menjadi penjaga nilai-nilai tersebut di dalam maupun di luar unit kerja.',
-  'guidance.RATING_SESUAI_EKSPEKTASI': 'Secara konsisten menerapkan nilai-nilai dasar ASN bagi diri sendiri.',
-  'guidance.RATING_DI_BAWAH_EKSPEKTASI': 'Belum secara konsisten menerapkan nilai-nilai dasar ASN.',
+  'guidance.RATING_DI_ATAS_EKSPEKTASI': 'Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri dan menjadi penjaga penerapan nilai dasar ASN di dalam atau di luar unit kerjanya.',
+  'guidance.RATING_SESUAI_EKSPEKTASI': 'Apabila Pegawai secara konsisten menjalankan nilai dasar ASN untuk diri sendiri.',
+  'guidance.RATING_DI_BAWAH_EKSPEKTASI': 'Apabila Pegawai belum secara konsisten menjalankan nilai dasar ASN.',
 
   'berakhlak.BERAKHLAK_BERORIENTASI_PELAYANAN': 'Memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; terus melakukan perbaikan.',
   'berakhlak.BERAKHLAK_AKUNTABEL': 'Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas; menggunakan barang milik negara secara bertanggung jawab, efektif, dan efisien; tidak menyalahgunakan kewenangan.',
@@ -368,6 +369,9 @@ export default {
   'dashboard.quotaBlocks': 'Pelanggaran kuota menghalangi finalisasi tahun ini.',
   'dashboard.quotaWarns': 'Pelanggaran kuota dilaporkan tetapi tidak menghalangi finalisasi tahun ini.',
   'dashboard.finalize': 'Finalisasi SKP {year}',
+  'dashboard.finalizeConfirmTitle': 'Konfirmasi finalisasi',
+  'dashboard.finalizeConfirm': '{n} SKP berstatus Dinilai akan menjadi Final untuk tahun {year}. Predikat yang sudah Final tidak dapat diubah lagi. Lanjutkan?',
+  'dashboard.finalizeConfirmYes': 'Ya, finalkan {n} SKP',
   'dashboard.finalized': '{n} SKP telah difinalisasi; {rest} SKP belum dinilai dan dibiarkan.',
   'dashboard.withoutTitle': 'Pegawai tanpa SKP ({n})',
   'dashboard.withoutIntro': 'Pegawai yang aktif hari ini tetapi belum memiliki SKP untuk jabatannya sekarang. Pegawai pindahan dari OPD lain ditandai.',

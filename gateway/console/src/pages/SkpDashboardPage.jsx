@@ -92,8 +92,10 @@ function Finalize({ opd, year, summary, onDone }) {
   const [result, setResult] = useState(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const evaluated = (summary.states ?? []).find((s) => s.state === 'SKP_STATE_EVALUATED')?.count ?? 0;
   async function finalize() {
+    setConfirming(false);
     setBusy(true);
     setError('');
     setResult(null);
@@ -119,9 +121,28 @@ function Finalize({ opd, year, summary, onDone }) {
           {t('dashboard.finalized', { n: result.finalized ?? 0, rest: result.notEvaluated ?? 0 })}
         </Alert>
       )}
-      <button type="button" class="button primary" disabled={busy} onClick={finalize} data-testid="finalize-button">
-        {busy ? t('common.saving') : t('dashboard.finalize', { year })}
-      </button>
+      {confirming ? (
+        // Final cannot be undone: the button asks once more, naming how many plans it makes final.
+        <div role="alertdialog" aria-label={t('dashboard.finalizeConfirmTitle')} data-testid="finalize-confirm">
+          <p>{t('dashboard.finalizeConfirm', { n: evaluated, year })}</p>
+          <button type="button" class="button primary" onClick={finalize} data-testid="finalize-confirm-yes">
+            {t('dashboard.finalizeConfirmYes', { n: evaluated })}
+          </button>{' '}
+          <button type="button" class="button" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="button primary"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+          data-testid="finalize-button"
+        >
+          {busy ? t('common.saving') : t('dashboard.finalize', { year })}
+        </button>
+      )}
     </div>
   );
 }
