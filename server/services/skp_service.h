@@ -27,6 +27,7 @@ namespace kinerja::services {
 
 class SkpServiceImpl final : public v1::SkpService::CallbackService {
  public:
+  static constexpr char kService[] = "SkpService";  // for KINERJA_METHOD
   // `employee_cache` and `skp_cache` are the replica's (the directory service invalidates the
   // first on its writes).
   SkpServiceImpl(storage::SkpRepository& repo, storage::DirectoryRepository& directory,
