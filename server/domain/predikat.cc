@@ -160,4 +160,19 @@ absl::StatusOr<RatedEvaluation> RateEvaluation(const v1::SkpEvaluation& entered,
   return out;
 }
 
+absl::Status CheckHeadRatingCurrent(absl::string_view plan, RatingLevel hasil_kerja,
+                                    v1::OrganizationPredikatLevel organization_predikat) {
+  const RatingLevel derived = HeadHasilKerja(organization_predikat);
+  if (hasil_kerja == derived) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      plan, " is the plan of the OPD's head, rated ", RatingLabel(hasil_kerja),
+      " for hasil kerja; the organisation predikat is now ",
+      derived == v1::RATING_LEVEL_UNSPECIFIED ? absl::string_view("not entered")
+                                              : OrganizationPredikatLabel(organization_predikat),
+      derived == v1::RATING_LEVEL_UNSPECIFIED
+          ? std::string()
+          : absl::StrCat(", which gives ", RatingLabel(derived)),
+      ": rate the plan again before finalising"));
+}
+
 }  // namespace kinerja::domain

@@ -84,6 +84,12 @@ struct RatedEvaluation {
 absl::StatusOr<RatedEvaluation> RateEvaluation(const v1::SkpEvaluation& entered,
                                                const std::optional<OpdHead>& head);
 
+// DOMAIN.md 5.5 again at finalisation: the evaluated `plan` of an OPD's head must hold the Rating
+// Hasil Kerja that the organisation predikat gives now (the predikat may have changed after the
+// rating). OK, or FAILED_PRECONDITION asking for the plan to be rated again.
+absl::Status CheckHeadRatingCurrent(absl::string_view plan, v1::RatingLevel hasil_kerja,
+                                    v1::OrganizationPredikatLevel organization_predikat);
+
 }  // namespace kinerja::domain
 
 #endif  // KINERJA_SERVER_DOMAIN_PREDIKAT_H_

@@ -503,7 +503,15 @@ grpc::ServerUnaryReactor* SkpServiceImpl::FinalizeOpdSkps(grpc::CallbackServerCo
               not_evaluated += sc.count();
             }
           }
-          return domain::FinalizationAllowed(report);
+          if (absl::Status st = domain::FinalizationAllowed(report); !st.ok()) return st;
+          for (const auto& [plan, hasil_kerja] : facts.evaluated_heads) {
+            if (absl::Status st = domain::CheckHeadRatingCurrent(plan, hasil_kerja,
+                                                                 facts.organization_predikat);
+                !st.ok()) {
+              return st;
+            }
+          }
+          return absl::OkStatus();
         },
         call.audit, deadline);
     if (!finalized.ok()) return finalized.status();

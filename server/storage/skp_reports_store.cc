@@ -1,9 +1,15 @@
 // SkpRepository's reads and writes over an OPD's year: the summary facts, the cascade's rows, the
 // organisation predikat and finalisation.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/domain/civil_date.h"
+#include "server/domain/position_rules.h"
 #include "server/domain/skp_lifecycle.h"
 #include "server/storage/skp_repository.h"
 #include "server/storage/skp_rows.h"
@@ -145,6 +151,29 @@ absl::StatusOr<OpdYearFacts> LoadOpdYear(Connection& c, int64_t opd_id, const st
   }
   if (absl::Status st = LoadQuotaConfiguration(c, year, &f); !st.ok()) return st;
   return f;
+}
+
+// The evaluated plans of the year whose position heads the OPD (domain::HeadsOpd: its superior
+// position is in another OPD, or it has none), with their Rating Hasil Kerja.
+std::vector<std::pair<std::string, v1::RatingLevel>> EvaluatedHeads(Connection& c, int64_t opd_id,
+                                                                    int32_t year) {
+  auto& sel = c.Prepare(
+      "SELECT s.id, s.nip, s.hasil_kerja, sp.opd_id FROM skps s JOIN positions p ON p.id = s.position_id"
+      " LEFT JOIN positions sp ON sp.id = p.superior_position_id"
+      " WHERE s.opd_id = ? AND s.year = ? AND s.state = 'SKP_STATE_EVALUATED'");
+  sel.setInt64(1, opd_id);
+  sel.setInt(2, year);
+  auto rs = Query(sel);
+  std::vector<std::pair<std::string, v1::RatingLevel>> out;
+  while (rs->next()) {
+    std::optional<int64_t> superior_opd;
+    if (!rs->isNull(4)) superior_opd = rs->getInt64(4);
+    if (!domain::HeadsOpd(opd_id, superior_opd)) continue;
+    out.emplace_back(SkpName(std::string(rs->getString(2)), rs->getInt64(1)),
+                     ParseEnumOr(rs->isNull(3) ? std::string() : std::string(rs->getString(3)),
+                                 v1::RatingLevel_Parse, v1::RATING_LEVEL_UNSPECIFIED));
+  }
+  return out;
 }
 
 }  // namespace
@@ -343,6 +372,7 @@ absl::StatusOr<int> SkpRepository::FinalizeOpdYear(
       }
       auto facts = LoadOpdYear(c, *opd, opd_code, year, day);
       if (!facts.ok()) return facts.status();
+      facts->evaluated_heads = EvaluatedHeads(c, *opd, year);
       if (absl::Status st = allowed(*facts); !st.ok()) return st;
       for (int64_t id : evaluated) {
         auto before = LoadSkp(c, id, false);

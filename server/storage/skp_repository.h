@@ -50,6 +50,9 @@ struct OpdYearFacts {
   v1::OrganizationPredikatLevel organization_predikat = v1::ORGANIZATION_PREDIKAT_UNSPECIFIED;
   std::vector<domain::QuotaRule> rules;     // for the organisation predikat, for the year
   bool quota_blocks_finalization = true;
+  // Read by FinalizeOpdYear only: the evaluated plans of the OPD's head (domain::HeadsOpd), by
+  // name, with their Rating Hasil Kerja (DOMAIN.md 5.5).
+  std::vector<std::pair<std::string, v1::RatingLevel>> evaluated_heads;
 };
 
 // What DOMAIN.md 5.5 needs to know of a plan or an assignment: whether its position heads its OPD

@@ -129,6 +129,32 @@ TEST_F(SkpHeadRatingTest, AHeadLeftUnspecifiedGetsTheRatingOfTheOrganisationPred
             "Mengikuti predikat kinerja organisasi Kurang opds/DISKOMINFO tahun 2026");
 }
 
+TEST_F(SkpHeadRatingTest, FinalisingWaitsForAHeadRatedUnderAnEarlierOrganisationPredikat) {
+  const v1::Skp a = ApprovedPlanOfA();
+  ASSERT_TRUE(SetOrganizationPredikat("DISKOMINFO", 2026, v1::ORGANIZATION_PREDIKAT_BAIK).ok());
+  v1::Skp rated;
+  grpc::Status st = Evaluate(kSekda, a, kUnspecified, kSesuai, &rated);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_EQ(rated.evaluation().hasil_kerja(), kSesuai);
+  // The predikat changes after the rating (Istimewa: its quota, Sangat Baik at most 70 %, holds).
+  ASSERT_TRUE(SetOrganizationPredikat("DISKOMINFO", 2026, v1::ORGANIZATION_PREDIKAT_ISTIMEWA).ok());
+  v1::FinalizeOpdSkpsRequest finalize;
+  finalize.set_name("opds/DISKOMINFO/years/2026");
+  v1::FinalizeOpdSkpsResponse finalized;
+  st = skp_->FinalizeOpdSkps(Ctx().get(), finalize, &finalized);
+  EXPECT_EQ(st.error_code(), StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(st.error_message(), AllOf(HasSubstr(a.name()), HasSubstr("rate the plan again")));
+  EXPECT_EQ(Get(kA, a).state(), v1::SKP_STATE_EVALUATED);  // nothing finalised
+  // Rated again, it follows Istimewa, and the year finalises.
+  st = Evaluate(kSekda, rated, kUnspecified, kSesuai, &rated);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(rated.evaluation().hasil_kerja(), kAtas);
+  st = skp_->FinalizeOpdSkps(Ctx().get(), finalize, &finalized);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(finalized.finalized(), 1);
+  EXPECT_EQ(Get(kA, a).state(), v1::SKP_STATE_FINAL);
+}
+
 TEST_F(SkpHeadRatingTest, AHeadRatedAgainstTheOrganisationPredikatIsRefused) {
   const v1::Skp a = ApprovedPlanOfA();
   ASSERT_TRUE(SetOrganizationPredikat("DISKOMINFO", 2026, v1::ORGANIZATION_PREDIKAT_BAIK).ok());

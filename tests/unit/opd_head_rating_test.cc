@@ -172,5 +172,18 @@ TEST(RateEvaluationTest, LabelsAreTheRegulationsWords) {
   EXPECT_EQ(RatingLabel(v1::RATING_LEVEL_UNSPECIFIED), "");
 }
 
+TEST(CheckHeadRatingCurrentTest, AHeadRatedUnderAnEarlierOrganisationPredikatIsRatedAgain) {
+  const std::string plan = "employees/197001011995031001/skps/7";
+  EXPECT_TRUE(CheckHeadRatingCurrent(plan, kSesuai, v1::ORGANIZATION_PREDIKAT_BAIK).ok());
+  EXPECT_TRUE(CheckHeadRatingCurrent(plan, kBawah, v1::ORGANIZATION_PREDIKAT_SANGAT_KURANG).ok());
+  const absl::Status changed = CheckHeadRatingCurrent(plan, kSesuai, v1::ORGANIZATION_PREDIKAT_ISTIMEWA);
+  EXPECT_EQ(changed.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(changed.message()),
+              AllOf(HasSubstr(plan), HasSubstr("Istimewa"), HasSubstr("Di Atas Ekspektasi"),
+                    HasSubstr("rate the plan again")));
+  EXPECT_EQ(CheckHeadRatingCurrent(plan, kSesuai, v1::ORGANIZATION_PREDIKAT_UNSPECIFIED).code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace kinerja::domain

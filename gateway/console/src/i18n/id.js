@@ -421,6 +421,8 @@ export default {
   'server.noOrgPredikat': 'OPD ini belum memiliki predikat organisasi untuk tahun ini; evaluator harus mengisinya sebelum kuota distribusi dapat diperiksa.',
   'server.headNeedsOrgPredikat': 'Rating hasil kerja kepala {opd} mengikuti predikat kinerja organisasi, yang belum diisi untuk tahun {year}; minta evaluator mengisinya lebih dahulu.',
   'server.headHasilFollowsOrg': 'Rating hasil kerja kepala {opd} mengikuti predikat kinerja organisasi tahun {year} ({predikat}), yaitu {rating}.',
+  'server.headRatingStale': 'SKP {skp} milik kepala OPD dinilai {rated} untuk hasil kerja, sedangkan predikat kinerja organisasi kini {predikat}, yaitu {rating}: nilai ulang SKP ini sebelum finalisasi.',
+  'server.headRatingNoOrgPredikat': 'SKP {skp} milik kepala OPD dinilai {rated} untuk hasil kerja, sedangkan predikat kinerja organisasi belum diisi: isi predikatnya dan nilai ulang SKP ini sebelum finalisasi.',
   'server.quotaNotMet': 'Distribusi predikat belum memenuhi kuota predikat organisasi: {details}',
   'server.required': 'Wajib diisi.',
   'server.minChars': 'Minimal {min} karakter.',
