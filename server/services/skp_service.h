@@ -131,8 +131,10 @@ class SkpServiceImpl final : public v1::SkpService::CallbackService {
                                                  const auth::Principal& principal,
                                                  const auth::MethodPolicy& policy,
                                                  const SkpRef& ref, v1::Skp* resp);
-  // After the access check: the plan from memory when the SkpCache may answer it so (GetRecent),
-  // else LoadPlan.
+  // The plan from memory, when the SkpCache may answer it so (GetRecent; NOT_FOUND when it is not
+  // `ref.nip`'s); nullopt when the database must be asked.
+  std::optional<absl::StatusOr<v1::Skp>> FromMemory(const SkpRef& ref);
+  // After the access check: the plan FromMemory, else LoadPlan.
   void AnswerPlan(grpc::ServerUnaryReactor* reactor, const SkpRef& ref, absl::Time deadline,
                   v1::Skp* resp);
   // After the access check: the plan joins a batch (skp_loader_), and the reactor finishes with it,

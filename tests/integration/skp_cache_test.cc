@@ -236,6 +236,33 @@ TEST_F(SkpRecentCacheTest, ThisReplicasOwnWritesAreSeenAtOnce) {
   EXPECT_EQ(GetAsA(a.name()).employee_name(), "Dr. Budi Santoso, S.Kom.");
 }
 
+TEST_F(SkpRecentCacheTest, ASuperiorsReadIsAnsweredFromMemoryAfterTheAccessCheck) {
+  const v1::Skp a = CreatePlanOfA();
+  GetAsA(a.name());
+  GetAsA(a.name());  // cached and confirmed
+  // The Sekda, A's superior: access needs the superior relation, and the plan itself comes from
+  // memory. The first call authenticates on a worker; the second, signed in from the cache, reads
+  // A's record in a batch; the third finds it in the EmployeeCache and asks the superior relation
+  // on a worker (the guard's path).
+  v1::Skp seen;
+  ASSERT_TRUE(Get(*skp_, token_[kSekda], a.name(), &seen).ok());
+  const uint64_t recent = cache().recent_hits();
+  for (int call = 2; call <= 3; ++call) {
+    SCOPED_TRACE(absl::StrCat("call ", call));
+    ASSERT_TRUE(Get(*skp_, token_[kSekda], a.name(), &seen).ok());
+    EXPECT_EQ(cache().recent_hits(), recent + call - 1);
+    EXPECT_EQ(seen.etag(), a.etag());
+    EXPECT_EQ(seen.rhks_size(), a.rhks_size());
+  }
+  // The same plan named under another employee is NOT_FOUND from memory as from the database.
+  const std::string under_d =
+      absl::StrCat("employees/", kD, "/skps/", a.name().substr(a.name().rfind('/') + 1));
+  v1::Skp out;
+  EXPECT_EQ(Get(*skp_, server_->admin_token(), under_d, &out).error_code(), StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(*skp_, token_[kD], under_d, &out).error_code(), StatusCode::NOT_FOUND);
+  EXPECT_EQ(cache().recent_hits(), recent + 4);  // both answered from memory
+}
+
 // The change feed (storage/skp_change_feed.h), with a bound long enough to tell it from the feed:
 // polls every kRecent / 4 keep unchanged plans answering from memory past the bound, and another
 // replica's writes are seen within a poll or two rather than the bound.
@@ -310,9 +337,8 @@ TEST_F(SkpCacheTest, APlanNamedUnderAnotherEmployeeIsNotFound) {
   const std::string id = a.name().substr(a.name().rfind('/') + 1);
   const std::string under_d = absl::StrCat("employees/", kD, "/skps/", id);
   // Every way through GetSkp: the administrator's credentials are now in the authentication cache,
-  // so both their calls take the hot path, the first reading D's record in a batch, the second
-  // finding it in the EmployeeCache; D's first call authenticates on a worker (the guard's path),
-  // its second takes the hot path.
+  // so both their calls take the hot path, which needs no employee record for an administrator;
+  // D's first call authenticates on a worker (the guard's path), its second takes the hot path.
   const std::vector<std::string> callers = {server_->admin_token(), server_->admin_token(),
                                              token_[kD], token_[kD]};
   for (size_t i = 0; i < callers.size(); ++i) {
