@@ -66,19 +66,20 @@ grpc::ServerUnaryReactor* SkpServiceImpl::GetSkp(grpc::CallbackServerContext* ct
   // Hot path, as GetEmployee's: with the caller's credentials in the authentication cache,
   // admission happens here, and when access needs nothing of the employee (an administrator, the
   // employee) or the employee's record is in the EmployeeCache (else read in a batch) and access is
-  // decided without the superior relation, a plan the database confirmed
-  // recently answers here, and any other joins a batch at once. Every read of the plan goes through
-  // the SkpCache (skp_cache.h: what "recently" means, and how consistent that is).
+  // decided without the superior relation, a plan the database confirmed recently answers here,
+  // and any other joins a batch at once. Every read of the plan goes through the SkpCache
+  // (skp_cache.h: what "recently" means, and how consistent that is).
   if (auto admitted = guard_.AdmitFromCache(*ctx, method)) {
     auto ref = ParseSkpName(req->name(), "name");
     if (!ref.ok()) return FinishNow(ctx, ref.status());
-    if (auth::AdmitsAnyEmployee(admitted->policy, admitted->principal, ref->nip)) {
-      // An administrator, or the employee: no need of the employee's record (a plan named under
-      // another NIP is NOT_FOUND all the same, storage::OwnSkp).
+    auto answer = [&] {
       grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
       AnswerPlan(reactor, *ref, WorkDeadline(ctx, absl::Seconds(30)), resp);
       return reactor;
-    }
+    };
+    // An administrator, or the employee: no need of the employee's record (a plan named under
+    // another NIP is NOT_FOUND all the same, storage::OwnSkp).
+    if (auth::AdmitsAnyEmployee(admitted->policy, admitted->principal, ref->nip)) return answer();
     auto decided = employee_cache_.With(
         ref->nip, clock_.TodayInJakarta(), clock_.Now(), [&](const v1::Employee& employee) {
           return CheckCachedEmployee(admitted->principal, admitted->policy, employee);
@@ -88,9 +89,7 @@ grpc::ServerUnaryReactor* SkpServiceImpl::GetSkp(grpc::CallbackServerContext* ct
     }
     if (std::optional<absl::Status> st = *decided) {
       if (!st->ok()) return FinishNow(ctx, *st);
-      grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-      AnswerPlan(reactor, *ref, WorkDeadline(ctx, absl::Seconds(30)), resp);
-      return reactor;
+      return answer();
     }
   }
   return guard_.Run(ctx, method, [this, req, resp](const CallInfo& call, absl::Time deadline) {
